@@ -1,0 +1,36 @@
+"""Shared CLI plumbing: error reporting without tracebacks, campaign argument, output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from thidua.errors import ThiduaError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn ThiduaError (and unexpected I/O errors) into Vietnamese messages and exit codes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ThiduaError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Đã dừng theo yêu cầu; kết quả trước đó được giữ nguyên.", err=True)
+            sys.exit(130)
+        except OSError as exc:
+            name = getattr(exc, "filename", None) or ""
+            click.echo(f"Lỗi: không đọc/ghi được tệp {name}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
