@@ -1,0 +1,156 @@
+"""Load YAML into plain Python data while remembering the line of every key path."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from thidua.errors import CampaignError, Location, Problem
+
+KeyPath = tuple[str | int, ...]
+
+
+def format_key_path(path: KeyPath) -> str:
+    """Render ('criteria', 2, 'max_points') as 'criteria[2].max_points'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass
+class SourceDocument:
+    """Parsed YAML data plus the 1-based line of each key path."""
+
+    path: Path
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, key_path: KeyPath) -> int | None:
+        """The line of the key path, or of its nearest ancestor that has one."""
+        path = tuple(key_path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+    def location(self, key_path: KeyPath) -> Location:
+        return Location(file=str(self.path), line=self.line_of(key_path),
+                        key=format_key_path(key_path) or None)
+
+
+class _Converter:
+    """Turn a composed node tree into Python data, recording lines and duplicate keys."""
+
+    def __init__(self, source: SourceDocument) -> None:
+        self.source = source
+        self.constructor = SafeConstructor()
+        self.problems: list[Problem] = []
+
+    def convert(self, node: Node, path: KeyPath) -> Any:
+        self.source.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, MappingNode):
+            self.constructor.flatten_mapping(node)
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.constructor.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    key = str(key)
+                key = unicodedata.normalize("NFC", key)
+                child = path + (key,)
+                if key in result:
+                    self.problems.append(Problem(
+                        f"Khóa '{key}' bị lặp lại; mỗi khóa chỉ được khai báo một lần.",
+                        Location(str(self.source.path), key_node.start_mark.line + 1,
+                                 format_key_path(child))))
+                self.source.lines[child] = key_node.start_mark.line + 1
+                result[key] = self.convert(value_node, child)
+            return result
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFC", value)
+        return value
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """Decode UTF-8 (with or without BOM), normalise line endings; reject binary files."""
+    if b"\x00" in raw[:4096]:
+        raise CampaignError([Problem(
+            "Tệp không phải văn bản YAML (có vẻ là tệp nhị phân). Hãy mở bằng trình soạn "
+            "thảo văn bản và lưu dưới dạng UTF-8.", Location(str(path)))])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CampaignError([Problem(
+            "Tệp không được mã hóa UTF-8. Trong Notepad/Word chọn Lưu thành… → Mã hóa UTF-8.",
+            Location(str(path), line))]) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def load_yaml(path: Path) -> SourceDocument:
+    """Read a YAML file; raise CampaignError naming file and line on any syntax problem."""
+    path = Path(path)
+    text = decode_text(path.read_bytes(), path)
+    source = SourceDocument(path=path, data=None)
+    if not text.strip():
+        raise CampaignError([Problem("Tệp trống: chưa có nội dung định nghĩa phong trào.",
+                                     Location(str(path), 1))])
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        detail = _translate_yaml_problem(exc.problem or "")
+        raise CampaignError([Problem(f"Lỗi cú pháp YAML: {detail}", Location(str(path), line))]) \
+            from None
+    except yaml.YAMLError as exc:
+        raise CampaignError([Problem(f"Lỗi cú pháp YAML: {exc}", Location(str(path)))]) from None
+    if node is None:
+        raise CampaignError([Problem("Tệp trống: chưa có nội dung định nghĩa phong trào.",
+                                     Location(str(path), 1))])
+    converter = _Converter(source)
+    try:
+        source.data = converter.convert(node, ())
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise CampaignError([Problem(f"Giá trị không đọc được: {exc.problem}",
+                                     Location(str(path), mark.line + 1 if mark else None))]) \
+            from None
+    if converter.problems:
+        raise CampaignError(converter.problems)
+    return source
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here":
+        "dấu ':' đặt sai chỗ (thiếu dấu cách sau ':' hoặc cần đặt giá trị trong ngoặc kép)",
+    "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
+    "found character '\\t' that cannot start any token":
+        "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+    "did not find expected key": "thụt lề không thẳng hàng với các khóa cùng cấp",
+    "did not find expected '-' indicator": "thụt lề của danh sách ('- ') không thẳng hàng",
+    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
+    "expected <block end>, but found '-'": "thụt lề của danh sách ('- ') không thẳng hàng",
+}
+
+
+def _translate_yaml_problem(problem: str) -> str:
+    for english, vietnamese in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return vietnamese
+    return problem or "không đọc được"
