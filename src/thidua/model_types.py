@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"),
@@ -114,16 +114,21 @@ def parse_text(value: Any) -> Any:
     raise ValueError("cần một đoạn văn bản hoặc danh sách các đoạn")
 
 
+_NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string"}]}
 VNDate = Annotated[date, BeforeValidator(parse_vn_date),
-                   Field(json_schema_extra={"type": "string", "examples": ["30/11/2023"]})]
-Number = Annotated[Decimal, BeforeValidator(parse_decimal)]
-Points = Annotated[Decimal, BeforeValidator(parse_decimal)]
+                   WithJsonSchema({"anyOf": [{"type": "string", "examples": ["30/11/2023"]},
+                                             {"type": "string", "format": "date"}]})]
+Number = Annotated[Decimal, BeforeValidator(parse_decimal), WithJsonSchema(_NUMBER_SCHEMA)]
+Points = Annotated[Decimal, BeforeValidator(parse_decimal), WithJsonSchema(_NUMBER_SCHEMA)]
 Percent = Annotated[Decimal, BeforeValidator(parse_percent),
-                    Field(json_schema_extra={"examples": ["90%", 0.9]})]
+                    WithJsonSchema({"anyOf": [{"type": "number"},
+                                              {"type": "string", "pattern": r"^\s*[0-9.,]+\s*%$"}],
+                                    "examples": ["90%", 0.9]})]
 Money = Annotated[int, BeforeValidator(parse_money), AfterValidator(_non_negative),
-                  Field(json_schema_extra={"examples": [6000000, "6.000.000"]})]
+                  WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"}],
+                                  "examples": [6000000, "6.000.000"]})]
 Count = Annotated[int, Field(ge=0)]
 Text = Annotated[tuple[str, ...], BeforeValidator(parse_text),
-                 Field(json_schema_extra={"anyOf": [{"type": "string"},
-                                                    {"type": "array", "items": {"type": "string"}}]})]
+                 WithJsonSchema({"anyOf": [{"type": "string"},
+                                           {"type": "array", "items": {"type": "string"}}]})]
 Ident = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]

@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from thidua.errors import Problem
 from thidua.model import Campaign, Criterion
-from thidua.model_rules import RULE_KINDS, SCORING_KINDS_WITHOUT_MAX, Rule, rule_metrics
+from thidua.model_rules import RULE_KINDS, SCORING_KINDS_WITHOUT_MAX, Rule
 from thidua.schema_errors import problems_from_validation
 from thidua.vnformat import format_number, format_short_date
 from thidua.yamlsource import KeyPath, SourceDocument
@@ -129,8 +129,9 @@ class _Checker:
                 for key in override:
                     if key not in allowed:
                         self.error(f"tham số '{key}' không thuộc quy tắc '{kind}'", opath + (key,))
+                known = {k: v for k, v in override.items() if k in allowed}
                 try:
-                    rule_for_group(crit, gid)
+                    rule_for_group(crit.model_copy(update={"overrides": {gid: known}}), gid)
                 except ValidationError as exc:
                     self.problems.extend(problems_from_validation(exc, self.source, Campaign, opath))
 

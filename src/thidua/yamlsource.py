@@ -116,10 +116,10 @@ def load_yaml(path: Path) -> SourceDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         detail = _translate_yaml_problem(exc.problem or "")
-        raise CampaignError([Problem(f"Lỗi cú pháp YAML: {detail}", Location(str(path), line))]) \
+        raise CampaignError([Problem(f"cú pháp YAML sai: {detail}", Location(str(path), line))]) \
             from None
     except yaml.YAMLError as exc:
-        raise CampaignError([Problem(f"Lỗi cú pháp YAML: {exc}", Location(str(path)))]) from None
+        raise CampaignError([Problem(f"cú pháp YAML sai: {exc}", Location(str(path)))]) from None
     if node is None:
         raise CampaignError([Problem("Tệp trống: chưa có nội dung định nghĩa phong trào.",
                                      Location(str(path), 1))])

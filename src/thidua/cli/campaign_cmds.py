@@ -1,9 +1,103 @@
-"""CLI commands: placeholder registration until the commands land."""
+"""CLI commands about campaign definitions: validate, schema, init, list."""
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
+
 import click
+
+from thidua.campaigns import campaigns_root, discover, load_campaign
+from thidua.cli.common import reports_errors
+from thidua.errors import CampaignError
+from thidua.jsonschema import campaign_json_schema
+from thidua.scaffold import create_campaign
+from thidua.summary import next_deadline_text, period_text, summary_lines
+from thidua.vnformat import parse_date
+
+
+def parse_today(value: str | None) -> date:
+    """--today option: a date in any accepted form, or the system date."""
+    if not value:
+        return date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command("validate")
+@click.argument("campaign")
+@reports_errors
+def validate_cmd(campaign: str) -> None:
+    """Kiểm tra tệp định nghĩa phong trào và báo MỌI lỗi (tệp:dòng, khóa).
+
+    CAMPAIGN là mã phong trào trong thư mục campaigns/, hoặc đường dẫn tới thư mục
+    hay tệp campaign.yaml. Mã thoát 0 khi hợp lệ, 2 khi có lỗi.
+    """
+    loaded = load_campaign(campaign)
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
+    click.echo(f"Hợp lệ: {loaded.file}")
+    for line in summary_lines(loaded):
+        click.echo(f"  {line}")
+
+
+@click.command("schema")
+@reports_errors
+def schema_cmd() -> None:
+    """In JSON Schema của định dạng campaign.yaml (để trình soạn thảo gợi ý khóa)."""
+    click.echo(json.dumps(campaign_json_schema(), ensure_ascii=False, indent=2))
+
+
+@click.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--year", type=int, default=None, help="Năm của phong trào (mặc định: năm nay).")
+@click.option("--force", is_flag=True, help="Ghi đè campaign.yaml đã có.")
+@reports_errors
+def init_cmd(folder: Path, year: int | None, force: bool) -> None:
+    """Tạo thư mục phong trào mới với campaign.yaml có chú thích từng khóa.
+
+    Sau đó sửa campaign.yaml theo Kế hoạch của cơ quan và chạy
+    'thidua validate FOLDER' để kiểm tra.
+    """
+    written = create_campaign(folder, year or date.today().year, force=force)
+    for path in written:
+        click.echo(f"Đã tạo {path}")
+    click.echo(f"Tiếp theo: sửa {written[0]} rồi chạy: thidua validate {folder}")
+
+
+@click.command("list")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--today", default=None, help="Ngày tính thời hạn (dd/mm/yyyy), mặc định hôm nay.")
+@reports_errors
+def list_cmd(folder: Path | None, today: str | None) -> None:
+    """Liệt kê các phong trào (mặc định trong thư mục campaigns/) với thời gian và thời hạn gần nhất."""
+    root = folder or campaigns_root()
+    day = parse_today(today)
+    folders = discover(root)
+    if not folders:
+        click.echo(f"Không có phong trào nào trong {root}.")
+        return
+    invalid = 0
+    for path in folders:
+        try:
+            loaded = load_campaign(path)
+        except CampaignError as exc:
+            invalid += 1
+            click.echo(f"{path.name}: KHÔNG HỢP LỆ ({len(exc.problems)} lỗi; chạy thidua validate "
+                       f"{path})")
+            continue
+        name = loaded.campaign.short_name or loaded.campaign.title
+        click.echo(f"{path.name}: {name}")
+        click.echo(f"    Thời gian: {period_text(loaded)}")
+        click.echo(f"    Thời hạn gần nhất: {next_deadline_text(loaded, day)}")
+    if invalid:
+        raise SystemExit(2)
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the main group."""
+    for command in (validate_cmd, schema_cmd, init_cmd, list_cmd):
+        group.add_command(command)
