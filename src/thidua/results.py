@@ -58,6 +58,7 @@ class Nomination:
     achievements: str
     award_id: str | None = None
     award_form: str | None = None
+    prize: int = 0                   # whole đồng, for individual awards with a prize
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,280 @@
+"""Scoring pipeline of a period: read the data files once, then compute the results purely."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from thidua.awards import Allocation, Candidates, allocate
+from thidua.campaigns import LoadedCampaign
+from thidua.errors import DataError, Location, Problem
+from thidua.model import Campaign, Period
+from thidua.nominations import NominationSheet, QuotaContext, check_nominations, read_nominations
+from thidua.ranking import RankEntry, Ranker, competition_ranks, eligibility, tie_break_value
+from thidua.ranking import read_council_order
+from thidua.results import CriterionScore, PeriodResult, UnitResult
+from thidua.rules import RuleContext, evaluate
+from thidua.submissions import SubmissionLog, expected_months, read_submission_log
+from thidua.submissions import report_statuses
+from thidua.unitdata import Figures, read_figures
+from thidua.validation import max_points_for_group, rule_for_group
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    figures: Path
+    sheet: str | None
+    submissions: Path
+    nominations: Path
+    council_order: Path
+
+
+@dataclass(frozen=True)
+class PeriodInputs:
+    """Everything read from disk for one period; compute_period needs nothing else."""
+
+    figures: Figures
+    submissions: SubmissionLog | None = None
+    nominations: NominationSheet | None = None
+    council_order: dict[str, int] | None = None
+    council_file: str = ""
+
+
+def select_period(campaign: Campaign, period_id: str | None) -> Period:
+    """The named period, or the last period in the file when none is given."""
+    if not campaign.periods:
+        raise DataError([Problem("phong trào chưa khai báo đợt khen thưởng nào (periods)")])
+    if period_id is None:
+        return campaign.periods[-1]
+    period = campaign.period(period_id)
+    if period is None:
+        known = ", ".join(p.id for p in campaign.periods)
+        raise DataError([Problem(f"không có đợt '{period_id}' (có: {known})")])
+    return period
+
+
+def scored_groups(campaign: Campaign, period: Period) -> list[str]:
+    """Groups a period scores: those competing for its collective awards (all groups when it
+    has none), leaving out groups that no criterion applies to (e.g. individual-only groups)."""
+    all_groups = [g.id for g in campaign.participants.groups]
+    collective = [a for a in period.awards if a.recipients == "collective"]
+    if collective and all(a.groups is not None for a in collective):
+        wanted = {g for a in collective for g in a.groups or ()}
+    else:
+        wanted = set(all_groups)
+    criteria = campaign.scoring.criteria
+    return [g for g in all_groups if g in wanted
+            and any(c.groups is None or g in c.groups for c in criteria)]
+
+
+def data_paths(loaded: LoadedCampaign, period: Period, data_path: Path | None = None,
+               sheet: str | None = None) -> DataPaths:
+    """Explicit paths of periods[i].data, else the defaults of docs/DATA_FORMAT.md."""
+    files = period.data
+    base = f"data/{period.id}"
+    if data_path is not None:
+        figures, figure_sheet = Path(data_path), sheet
+    elif files.figures:
+        figures, figure_sheet = loaded.path(files.figures), sheet or files.sheet
+    else:
+        csv_path, xlsx_path = loaded.path(f"{base}.csv"), loaded.path(f"{base}.xlsx")
+        figures = csv_path if csv_path.exists() or not xlsx_path.exists() else xlsx_path
+        figure_sheet = sheet or files.sheet
+    return DataPaths(figures, figure_sheet,
+                     loaded.path(files.submissions or f"{base}-bao-cao.csv"),
+                     loaded.path(files.nominations or f"{base}-ca-nhan.csv"),
+                     loaded.path(files.council_order or f"{base}-hoi-dong.csv"))
+
+
+def _needs_submissions(campaign: Campaign, groups: list[str]) -> bool:
+    return any(rule_for_group(c, g).kind == "report_timeliness"
+               for c in campaign.scoring.criteria for g in groups
+               if c.groups is None or g in c.groups)
+
+
+def load_inputs(loaded: LoadedCampaign, period: Period, data_path: Path | None = None,
+                sheet: str | None = None) -> PeriodInputs:
+    """Read the period's files (figures, submission log, nominations, council order)."""
+    campaign = loaded.campaign
+    paths = data_paths(loaded, period, data_path, sheet)
+    groups = scored_groups(campaign, period)
+    unit_ids = [u.id for _, u in campaign.units()]
+    if not paths.figures.exists():
+        raise DataError([Problem("không tìm thấy tệp số liệu (CSV hoặc XLSX); dùng --data để "
+                                 "chỉ định tệp", Location(file=str(paths.figures)))])
+    figures = read_figures(campaign, paths.figures, paths.figures.suffix.lower() == ".xlsx"
+                           and paths.sheet or None, groups)
+    submissions = None
+    if _needs_submissions(campaign, groups):
+        if not paths.submissions.exists():
+            raise DataError([Problem("không tìm thấy sổ theo dõi nộp báo cáo (cần cho tiêu chí "
+                                     "báo cáo đúng hạn)", Location(file=str(paths.submissions)))])
+        submissions = read_submission_log(paths.submissions, unit_ids)
+    nominations = read_nominations(paths.nominations) if paths.nominations.exists() else None
+    council = (read_council_order(paths.council_order, unit_ids)
+               if paths.council_order.exists() else None)
+    return PeriodInputs(figures, submissions, nominations, council, str(paths.council_order))
+
+
+def score_period(loaded: LoadedCampaign, period_id: str | None = None,
+                 data_path: Path | str | None = None, sheet: str | None = None) -> PeriodResult:
+    """Score, rank and award one period (the last one when period_id is None)."""
+    period = select_period(loaded.campaign, period_id)
+    inputs = load_inputs(loaded, period, Path(data_path) if data_path else None, sheet)
+    return compute_period(loaded.campaign, loaded.id, period, inputs)
+
+
+def report_window(campaign: Campaign, period: Period,
+                  submissions: SubmissionLog | None) -> tuple[date, date]:
+    """Start and end of the months whose reports are expected.
+
+    period.start..period.end, else campaign.time; without any start date, the first month
+    that appears in the log.
+    """
+    end = period.end or campaign.time.end
+    start = period.start or campaign.time.start or campaign.document.date
+    if start is None:
+        months = [m for log in (submissions or {}).values() for m in log]
+        first = min(months) if months else (end.year, end.month)
+        start = date(first[0], first[1], 1)
+    return start, end
+
+
+def vn_sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical key for Vietnamese names (base letters first, then the marks)."""
+    base = unicodedata.normalize("NFD", name.replace("đ", "d~").replace("Đ", "D~"))
+    return "".join(c for c in base if not unicodedata.combining(c)).casefold(), name
+
+
+def compute_period(campaign: Campaign, campaign_id: str, period: Period,
+                   inputs: PeriodInputs) -> PeriodResult:
+    """Pure: the whole result of a period from its inputs."""
+    return _Computation(campaign, campaign_id, period, inputs).run()
+
+
+class _Computation:
+    def __init__(self, campaign: Campaign, campaign_id: str, period: Period,
+                 inputs: PeriodInputs) -> None:
+        self.c = campaign
+        self.campaign_id = campaign_id
+        self.period = period
+        self.inputs = inputs
+        self.metrics = {m.id: m for m in campaign.metrics}
+        self.groups = scored_groups(campaign, period)
+        self.window = report_window(campaign, period, inputs.submissions)
+        self.warnings: list[str] = list(inputs.figures.warnings)
+        self._rules: dict[tuple[str, str], tuple[Any, Decimal]] = {}
+        self._months: dict[int, list[tuple[int, int]]] = {}
+
+    def rule(self, criterion: Any, group_id: str) -> tuple[Any, Decimal]:
+        key = (criterion.id, group_id)
+        if key not in self._rules:
+            self._rules[key] = (rule_for_group(criterion, group_id),
+                                max_points_for_group(criterion, group_id))
+        return self._rules[key]
+
+    def months(self, due_day: int) -> list[tuple[int, int]]:
+        if due_day not in self._months:
+            self._months[due_day] = expected_months(*self.window, due_day)
+        return self._months[due_day]
+
+    def score_unit(self, group_id: str, unit_id: str) -> tuple[list[CriterionScore], list[str]]:
+        values = self.inputs.figures.values.get(unit_id, {})
+        scores, exclusions = [], []
+        for criterion in self.c.scoring.criteria:
+            if criterion.groups is not None and group_id not in criterion.groups:
+                continue
+            rule, max_points = self.rule(criterion, group_id)
+            reports = None
+            if rule.kind == "report_timeliness":
+                log = (self.inputs.submissions or {}).get(unit_id, {})
+                reports = report_statuses(log, self.months(rule.due_day), rule.due_day)
+            outcome = evaluate(rule, max_points, values,
+                               RuleContext(self.metrics, self.c.scoring.rounding, reports))
+            scores.append(CriterionScore(criterion.id, criterion.title, max_points,
+                                         outcome.points, outcome.explanation, outcome.met,
+                                         outcome.excludes))
+            if outcome.excludes:
+                exclusions.append(f"{criterion.label or criterion.title}: {outcome.explanation}")
+        return scores, exclusions
+
+    def run(self) -> PeriodResult:
+        rows: dict[str, dict[str, Any]] = {}
+        for group, unit in self.c.units():
+            if group.id not in self.groups:
+                continue
+            scores, exclusions = self.score_unit(group.id, unit.id)
+            total = sum((s.points for s in scores), Decimal(0))
+            eligible, reasons = eligibility(exclusions, total, self.c.scoring.min_total)
+            rows[unit.id] = dict(unit_id=unit.id, unit_name=unit.name, group_id=group.id,
+                                 group_name=group.name, criteria=tuple(scores), total=total,
+                                 eligible=eligible, ineligible_reasons=reasons,
+                                 figures=dict(self.inputs.figures.values.get(unit.id, {})))
+        eligible_ids = tuple(u for u, r in rows.items() if r["eligible"])
+        ranker = self.ranker(rows, eligible_ids)
+        self.assign_ranks(rows, eligible_ids, ranker)
+        allocation = allocate(self.period, Candidates(
+            eligible_ids, {u: rows[u]["group_id"] for u in rows},
+            {u: rows[u]["unit_name"] for u in rows}, {u: rows[u]["total"] for u in rows}),
+            ranker, self.c.dossier.base_salary, self.inputs.council_file)
+        units = self.unit_results(rows, allocation)
+        nominations = self.nominations(rows, allocation)
+        unused = sorted(set(self.inputs.council_order or {}) - ranker.council_used)
+        for unit_id in unused:
+            self.warnings.append(f"thứ tự Hội đồng của đơn vị '{unit_id}' không được dùng: "
+                                 "đơn vị không bằng điểm với đơn vị nào")
+        prize_total = sum(u.prize for u in units) + sum(n.prize for n in nominations)
+        return PeriodResult(self.campaign_id, self.period.id, self.period.name, units,
+                            nominations, prize_total, allocation.pending, tuple(self.warnings))
+
+    def ranker(self, rows: dict[str, dict[str, Any]], eligible_ids: tuple[str, ...]) -> Ranker:
+        tie_breaks = self.c.scoring.tie_breaks
+        entries = {}
+        for unit_id in eligible_ids:
+            row = rows[unit_id]
+            points = {s.criterion_id: s.points for s in row["criteria"]}
+            keys = tuple(tie_break_value(t, row["figures"], points) for t in tie_breaks)
+            entries[unit_id] = RankEntry(unit_id, row["total"], keys)
+        return Ranker(tie_breaks, entries, self.inputs.council_order)
+
+    def assign_ranks(self, rows: dict[str, dict[str, Any]], eligible_ids: tuple[str, ...],
+                     ranker: Ranker) -> None:
+        scopes = ([list(eligible_ids)] if self.c.scoring.ranking == "overall" else
+                  [[u for u in eligible_ids if rows[u]["group_id"] == g] for g in self.groups])
+        for scope in scopes:
+            for unit_id, rank in competition_ranks(ranker.order(scope)).items():
+                rows[unit_id]["rank"] = rank
+
+    def unit_results(self, rows: dict[str, dict[str, Any]],
+                     allocation: Allocation) -> tuple[UnitResult, ...]:
+        results = []
+        for unit_id, row in rows.items():
+            grant = allocation.grants.get(unit_id)
+            extra: dict[str, Any] = {}
+            if grant is not None:
+                extra = dict(award_id=grant.award.id, award_form=grant.award.form,
+                             award=grant.name, prize=grant.prize, bonus_points=grant.bonus_points)
+            quota = allocation.quotas.get(unit_id, (0, None))[0]
+            note = allocation.tie_notes.get(unit_id)
+            results.append(UnitResult(**row, **extra, individuals_quota=quota,
+                                      tie=note is not None, tie_note=note))
+        order = {g: i for i, g in enumerate(self.groups)}
+        results.sort(key=lambda u: (order[u.group_id], u.rank is None, u.rank or 0,
+                                    vn_sort_key(u.unit_name)))
+        return tuple(results)
+
+    def nominations(self, rows: dict[str, dict[str, Any]], allocation: Allocation) -> tuple:
+        sheet = self.inputs.nominations
+        if sheet is None:
+            return ()
+        names = {u.id: u.name for _, u in self.c.units()}
+        groups = {u.id: g.id for g, u in self.c.units()}
+        ctx = QuotaContext(names, groups, allocation.quotas, frozenset(allocation.tie_notes),
+                           self.c.dossier.base_salary)
+        nominations, warnings = check_nominations(sheet, self.period, ctx)
+        self.warnings.extend(warnings)
+        return nominations

@@ -1,0 +1,241 @@
+"""Read CSV and XLSX tables into raw rows that remember their file, sheet, row and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from thidua.errors import DataError, Location, Problem
+
+HEADER_SEARCH_ROWS = 20
+_FALLBACK_ENCODINGS = ("cp1258", "cp1252")
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def normalize_header(text: Any) -> str:
+    """Header text for matching: NFC, single spaces, case-folded."""
+    if text is None:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
+def clean_text(value: Any) -> str:
+    """A cell as stripped NFC text ('' for blank)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ").split())
+
+
+@dataclass
+class RawTable:
+    """A header row and the data rows below it, each with its 1-based row number."""
+
+    file: str
+    sheet: str | None
+    header_row: int
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+    warnings: list[str] = field(default_factory=list)
+
+    def column_name(self, index: int) -> str:
+        """'C (Số hồ sơ trực tuyến)': the letter users see in a spreadsheet, and the header."""
+        letter = get_column_letter(index + 1)
+        header = self.headers[index] if index < len(self.headers) else ""
+        return f"{letter} ({header})" if header else letter
+
+    def location(self, row: int | None = None, column: int | None = None) -> Location:
+        return Location(file=self.file, sheet=self.sheet, row=row,
+                        column=None if column is None else self.column_name(column))
+
+
+def read_table(path: Path, is_key_header: Callable[[str], bool], sheet: str | None = None,
+               what: str = "bảng số liệu") -> RawTable:
+    """Read a CSV or XLSX file; the header is the first row holding a key column."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise DataError([Problem(f"không tìm thấy tệp {what}", Location(file=str(path)))])
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, is_key_header, sheet)
+    if suffix in (".csv", ".txt"):
+        return _read_csv(path, is_key_header)
+    raise DataError([Problem(f"tệp {what} phải là .csv hoặc .xlsx (nhận được '{path.suffix}')",
+                             Location(file=str(path)))])
+
+
+def _decode(raw: bytes, file: str) -> tuple[str, list[str]]:
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    for encoding in _FALLBACK_ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return unicodedata.normalize("NFC", text), [
+            f"{file}: tệp không phải UTF-8, đã đọc theo bảng mã {encoding}; hãy kiểm tra "
+            "dấu tiếng Việt và lưu lại tệp dạng CSV UTF-8"]
+    raise DataError([Problem("không đọc được bảng mã của tệp; hãy lưu lại dạng CSV UTF-8",
+                             Location(file=file))])
+
+
+def _is_comment(cells: Iterable[Any]) -> bool:
+    first = next((clean_text(c) for c in cells if clean_text(c)), "")
+    return first.startswith("#")
+
+
+def _read_csv(path: Path, is_key_header: Callable[[str], bool]) -> RawTable:
+    file = str(path)
+    text, warnings = _decode(path.read_bytes(), file)
+    # Comment lines become blank lines so csv keeps counting physical lines.
+    lines = ["\n" if line.lstrip().startswith("#") else line
+             for line in text.splitlines(keepends=True)]
+    body = "".join(lines)
+    header_line = next((ln for ln in lines if ln.strip()), "")
+    delimiter = _pick_delimiter(header_line, is_key_header)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    numbered: list[tuple[int, list[Any]]] = []
+    for record in reader:
+        if record and any(cell.strip() for cell in record):
+            numbered.append((reader.line_num, list(record)))
+    return _split_header(file, None, numbered, is_key_header, warnings, [])
+
+
+def _pick_delimiter(line: str, is_key_header: Callable[[str], bool]) -> str:
+    """',' or ';': the one that splits the header line into recognisable columns."""
+    best, best_score = ",", (-1, -1)
+    for delimiter in (",", ";"):
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        score = (sum(1 for c in cells if is_key_header(normalize_header(c))), len(cells))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_xlsx(path: Path, is_key_header: Callable[[str], bool], sheet: str | None) -> RawTable:
+    import openpyxl  # imported here: CSV-only runs stay light
+
+    file = str(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise DataError([Problem(f"không mở được tệp Excel: {exc}", Location(file=file))]) from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            names = ", ".join(f"'{n}'" for n in workbook.sheetnames)
+            raise DataError([Problem(f"không có trang tính '{sheet}' (có: {names})",
+                                     Location(file=file, sheet=sheet))])
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        worksheet.reset_dimensions()  # trust the cells, not a possibly stale <dimension>
+        numbered = []
+        for number, cells in enumerate(worksheet.iter_rows(), start=1):
+            values = [_xlsx_value(c) for c in cells]
+            if any(clean_text(v) for v in values):
+                numbered.append((number, values))
+        merged = _merged_ranges(worksheet)
+        return _split_header(file, worksheet.title, numbered, is_key_header, [], merged)
+    finally:
+        workbook.close()
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """Cell value; a number shown as a percentage becomes text like '98,5%'."""
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", None) or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        percent = (Decimal(repr(value)) * 100).normalize()
+        return f"{percent:f}".replace(".", ",") + "%"
+    return value
+
+
+def _merged_ranges(worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """Merged ranges (min_col, min_row, max_col, max_row); read-only sheets need the XML."""
+    ranges = getattr(worksheet, "merged_cells", None)
+    if ranges is not None:
+        return [r.bounds for r in ranges.ranges]
+    get_source = getattr(worksheet, "_get_source", None)
+    if get_source is None:
+        return []
+    found = []
+    with get_source() as source:
+        for _event, element in ElementTree.iterparse(source):
+            if element.tag == f"{_SHEET_NS}mergeCell" and element.get("ref"):
+                found.append(range_boundaries(element.get("ref")))
+            elif element.tag == f"{_SHEET_NS}row":
+                element.clear()
+    return found
+
+
+def _split_header(file: str, sheet: str | None, numbered: list[tuple[int, list[Any]]],
+                  is_key_header: Callable[[str], bool], warnings: list[str],
+                  merged: list[tuple[int, int, int, int]]) -> RawTable:
+    content = [(n, cells) for n, cells in numbered if not _is_comment(cells)]
+    for position, (number, cells) in enumerate(content[:HEADER_SEARCH_ROWS]):
+        headers = [clean_text(c) for c in cells]
+        if any(is_key_header(normalize_header(h)) for h in headers):
+            table = RawTable(file, sheet, number, headers, content[position + 1:], warnings)
+            _check_header(table, merged)
+            return table
+    raise DataError([Problem("không tìm thấy dòng tiêu đề có cột mã đơn vị (ma_don_vi hoặc "
+                             "'Mã đơn vị')", Location(file=file, sheet=sheet))])
+
+
+def _check_header(table: RawTable, merged: list[tuple[int, int, int, int]]) -> None:
+    problems = []
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row <= table.header_row <= max_row and max_col > min_col:
+            ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+            problems.append(Problem(
+                f"ô tiêu đề bị gộp ({ref}): mỗi cột cần một ô tiêu đề riêng; hãy bỏ gộp ô",
+                table.location(table.header_row, min_col - 1)))
+    width = max([len(table.headers)] + [len(cells) for _, cells in table.rows])
+    for index in range(width):
+        header = table.headers[index] if index < len(table.headers) else ""
+        if header:
+            continue
+        has_data = any(index < len(cells) and clean_text(cells[index]) for _, cells in table.rows)
+        covered = any(min_col <= index + 1 <= max_col and min_row <= table.header_row <= max_row
+                      for min_col, min_row, max_col, max_row in merged)
+        if has_data and not covered:
+            problems.append(Problem("ô tiêu đề trống nhưng cột có số liệu: hãy ghi tên cột",
+                                    table.location(table.header_row, index)))
+    if problems:
+        raise DataError(problems)
+
+
+def find_column(table: RawTable, names: Iterable[str]) -> int | None:
+    """Index of the first header equal (case-insensitively) to one of the names."""
+    wanted = {normalize_header(n) for n in names}
+    return next((i for i, h in enumerate(table.headers) if normalize_header(h) in wanted), None)
+
+
+def cell(cells: list[Any], index: int | None) -> Any:
+    """The value at index, None beyond the row's end or for a missing column."""
+    if index is None or index >= len(cells):
+        return None
+    return cells[index]
+
+
+UNIT_ID_HEADERS = ("ma_don_vi", "mã đơn vị", "mã đv", "ma don vi")
+UNIT_NAME_HEADERS = ("ten_don_vi", "tên đơn vị", "ten don vi")
+
+
+def is_unit_id_header(normalized: str) -> bool:
+    return normalized in {normalize_header(n) for n in UNIT_ID_HEADERS}
+
+
+def strip_unit_suffix(header: str) -> str:
+    """'Số hồ sơ (hồ sơ)' → 'Số hồ sơ': the data form writes the unit of measure in brackets."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", header)
