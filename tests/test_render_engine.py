@@ -238,3 +238,19 @@ def test_rendered_document_keeps_run_formatting(tmp_path):
     run = Document(io.BytesIO(data)).paragraphs[0].runs[0]
     assert run.bold and run.text == "A\nB"
     assert run._r.find(qn("w:br")) is not None
+
+
+def test_xml_escapes_inside_tags_are_jinja_text(tmp_path):
+    build(tmp_path / "a.docx", ['{{ "A & B" }} {% if n > 1 %}nhiều{% endif %} {{ \'x\' ~ "y" }}'])
+    data = DocumentRenderer([tmp_path]).render_bytes("a.docx", {"n": 2})
+    assert texts(data)[0] == ["A & B nhiều xy"]
+
+
+def test_long_paragraph_error_shows_the_stretch_with_the_tag(tmp_path):
+    long_text = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ, " \
+                "theo đề nghị của {{ co_quan_de_nghi }}."
+    build(tmp_path / "a.docx", [long_text])
+    with pytest.raises(TemplateError) as caught:
+        DocumentRenderer([tmp_path]).render_bytes("a.docx", {})
+    assert "biến 'co_quan_de_nghi'" in caught.value.message
+    assert re.search(r"tại đoạn «….*\{\{ co_quan_de_nghi \}\}.*»$", caught.value.message)

@@ -23,19 +23,27 @@ _BLOCK_OPENERS = frozenset({"for", "if", "macro", "call", "filter", "block", "wi
                             "autoescape", "trans", "raw"})
 
 
-def _snippet(text: str) -> str:
+def _snippet(text: str, focus: str | None = None) -> str:
+    """The text's start, or the stretch around `focus` when that lies beyond the start."""
     text = " ".join(text.split())
-    return text if len(text) <= SNIPPET_LENGTH else text[:SNIPPET_LENGTH - 1] + "…"
+    if len(text) <= SNIPPET_LENGTH:
+        return text
+    at = text.find(focus) if focus else -1
+    if at + len(focus or "") <= SNIPPET_LENGTH - 1:
+        return text[:SNIPPET_LENGTH - 1] + "…"
+    start = max(0, at - SNIPPET_LENGTH // 3)
+    window = text[start:start + SNIPPET_LENGTH - 2]
+    return "…" + window + ("…" if start + len(window) < len(text) else "")
 
 
-def describe_place(part: PartSource, element: Element | None) -> str:
+def describe_place(part: PartSource, element: Element | None, focus: str | None = None) -> str:
     """ "tại đoạn «…»", "tại bảng 2, dòng 3, cột 1, đoạn «…»", "tại đầu trang header1.xml, …"."""
     places = [part.label] if part.label else []
     if element is not None:
         if element.table:
             cell = f", cột {element.column}" if element.column else ""
             places.append(f"bảng {element.table}, dòng {element.row}{cell}")
-        snippet = _snippet(element.text)
+        snippet = _snippet(element.text, focus)
         if element.kind == "p":
             places.append(f"đoạn «{snippet}»")
         elif snippet:
@@ -137,7 +145,7 @@ def translate_error(template_name: str, part: PartSource, exc: BaseException,
         problem, name = _undefined_problem(exc.message or "")
         if element is None and name:
             element = _element_mentioning(part, name)
-        return TemplateError(_message(template_name, problem, describe_place(part, element)))
+        return TemplateError(_message(template_name, problem, describe_place(part, element, name)))
     if isinstance(exc, ThiduaError):  # e.g. VnFormatError from a formatting filter
         problem = f"không định dạng được giá trị: {exc.message.rstrip('.')}"
     else:

@@ -21,7 +21,7 @@ from thidua.render.locate import describe_place, translate_error, unsafe_error
 from thidua.render.xml_source import PartSource, finish_xml, part_source
 
 DOCUMENT_DATE_KEY = "_document_date"
-_CORE_CACHE_SIZE = 64
+_CORE_CACHE_SIZE = 1024  # distinct document dates kept compressed
 
 
 @dataclass
@@ -35,9 +35,11 @@ class _CompiledPart:
 class _CoreProperties:
     """docProps/core.xml: fixed timestamps, or the context's document date."""
 
+    _PLACEHOLDER = "0000-00-00T00:00:00Z"
+
     def __init__(self, name: str, xml: bytes) -> None:
         self.name = name
-        self.xml = xml
+        self._xml = normalised_core_properties(xml, self._PLACEHOLDER)
         self._entries: dict[str, ZipEntry] = {}
 
     def entry(self, document_date: Any) -> ZipEntry:
@@ -46,8 +48,8 @@ class _CoreProperties:
         if found is None:
             if len(self._entries) >= _CORE_CACHE_SIZE:
                 self._entries.clear()
-            found = make_entry(self.name, normalised_core_properties(self.xml, timestamp))
-            self._entries[timestamp] = found
+            content = self._xml.replace(self._PLACEHOLDER.encode(), timestamp.encode())
+            found = self._entries[timestamp] = make_entry(self.name, content)
         return found
 
 

@@ -23,6 +23,9 @@ _MARKER = re.compile(r"<!--thidua:(\d+)-->")
 # Tags whose rendering changes the number of cells in a row (docxtpl then fixes tblGrid).
 _TABLE_SHAPE_TAGS = re.compile(r"{%-?\s*(?:tc\s|colspan\s|hm\s*%)")
 _BRACE_ESCAPES = ("{_{", "}_}", "{_%", "%_}")
+_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+# XML escapes that docxtpl leaves inside tags: `{{ "A & B" }}` must not become "A &amp; B".
+_TAG_ENTITIES = (("&amp;", "&"), ("&quot;", '"'), ("&apos;", "'"), ("&#10;", " "))
 
 _DOCXTPL = DocxTemplate(None)  # only its XML patching methods are used, they keep no state
 
@@ -112,13 +115,20 @@ def _markers_to_lines(patched: str) -> tuple[str, tuple[int | None, ...]]:
     return "".join(out), (None, *line_elements)
 
 
+def _unescape_tag(match: re.Match[str]) -> str:
+    body = match.group(0)
+    for entity, char in _TAG_ENTITIES:
+        body = body.replace(entity, char)
+    return body
+
+
 def part_source(part_name: str, label: str, xml: bytes) -> PartSource:
     """Patch one part's XML the way docxtpl does and keep the line → element map."""
     root = etree.fromstring(xml)
     elements = _describe_elements(root)
     serialised = etree.tostring(root, encoding="unicode").replace("\n", "&#10;")
     marked = _insert_markers(serialised)
-    patched = _DOCXTPL.patch_xml(marked)
+    patched = _TAG_BODY.sub(_unescape_tag, _DOCXTPL.patch_xml(marked))
     source, line_elements = _markers_to_lines(patched)
     if len(elements) != marked.count("<!--thidua:"):  # a prefix other than w: (never from Word)
         elements, line_elements = [], (None,) * len(line_elements)
