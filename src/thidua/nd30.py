@@ -55,7 +55,9 @@ CONG_VAN_SUMMARY_PREFIX = "V/v"
 
 # "Số: 15/KH-UBND", "Số: 05/2024/QĐ-UBND", blank "Số:      /KH-UBND" (text with spaces collapsed).
 _SYMBOL = r"(?P<symbol>(?P<type>[A-ZĐ][A-Za-zĐđ]*)-(?P<issuer>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))"
-NUMBER_LINE_RE = re.compile(rf"^Số: (?P<number>0[1-9]|[1-9][0-9]+)(?:/(?P<year>[0-9]{{4}}))?/{_SYMBOL}$")
+NUMBER_LINE_RE = re.compile(
+    rf"^Số: (?P<number>0[1-9]|[1-9][0-9]+)(?:/(?P<year>[0-9]{{4}}))?/{_SYMBOL}$"
+)
 BLANK_NUMBER_LINE_RE = re.compile(rf"^Số:\s+/{_SYMBOL}$")
 NUMBER_LINE_START_RE = re.compile(r"^Số\s*(:|\s|\d)")
 
@@ -67,7 +69,8 @@ DATE_LINE_RE = re.compile(
 BLANK_DATE_LINE_RE = re.compile(r"^(?P<place>[^,]+), ngày\s+tháng\s+năm (?P<year>[0-9]{4})$")
 # Loose shape used to find the line and explain what is wrong with it.
 LOOSE_DATE_LINE_RE = re.compile(
-    r"^(?P<place>[^,]*),?\s*ngày\s*(?P<day>\S*?)\s*tháng\s*(?P<month>\S*?)\s*năm\s*(?P<year>\S*)\s*$"
+    r"^(?P<place>[^,]*),?\s*ngày\s*(?P<day>\S*?)\s*tháng\s*(?P<month>\S*?)"
+    r"\s*năm\s*(?P<year>\S*)\s*$"
 )
 
 # Signature block: authority prefixes and words that make an all-caps line a position.
