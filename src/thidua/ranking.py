@@ -30,8 +30,7 @@ def eligibility(exclusions: Sequence[str], total: Decimal,
     """Eligible unless a floor/required target excludes the unit or the total is too low."""
     reasons = list(exclusions)
     if min_total is not None and total < min_total:
-        reasons.append(f"Tổng điểm {num(total)} dưới mức tối thiểu {num(min_total)} điểm: "
-                       "không xếp hạng")
+        reasons.append(f"Tổng điểm {num(total)} chưa đạt mức tối thiểu {num(min_total)} điểm")
     return not reasons, tuple(reasons)
 
 

@@ -215,13 +215,18 @@ def _phrase(label: str) -> str:
 
 def yes_no(rule: YesNo, max_points: Decimal, values: Mapping[str, Value],
            ctx: RuleContext) -> Outcome:
-    label = _phrase(_label(ctx, rule.metric))
-    if values.get(rule.metric) is True:
+    label = _label(ctx, rule.metric)
+    has = values.get(rule.metric) is True
+    if label.casefold().startswith("có "):  # 'Có xây dựng Kế hoạch' → 'Không xây dựng Kế hoạch'
+        said = label[0].upper() + label[1:] if has else "Không " + label[3:]
+    else:
+        said = f"{'Có' if has else 'Không có'} {_phrase(label)}"
+    if has:
         points = round_points(rule.yes_points if rule.yes_points is not None else max_points,
                               ctx.rounding)
-        return Outcome(points, f"Có {label}: {num(points)} điểm")
-    points = round_points(rule.no_points, ctx.rounding)
-    return Outcome(points, f"Không có {label}: {num(points)} điểm")
+    else:
+        points = round_points(rule.no_points, ctx.rounding)
+    return Outcome(points, f"{said}: {num(points)} điểm")
 
 
 def per_event(rule: PerEvent, max_points: Decimal, values: Mapping[str, Value],

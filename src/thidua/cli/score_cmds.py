@@ -1,9 +1,92 @@
-"""CLI commands: placeholder registration until the commands land."""
+"""CLI commands `thidua score` (chấm điểm, xếp hạng, khen thưởng) and `thidua form`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from thidua.atomic import write_text_atomic
+from thidua.campaigns import load_campaign
+from thidua.cli.common import reports_errors
+from thidua.dataform import write_form
+from thidua.score_output import render_json, render_table, write_xlsx
+from thidua.scoring import score_period, select_period
+
+
+@click.command("score")
+@click.argument("campaign")
+@click.option("--period", "period_id", default=None, metavar="ĐỢT",
+              help="Mã đợt khen thưởng (periods[].id); mặc định: đợt cuối cùng trong tệp.")
+@click.option("--data", "data_path", default=None, metavar="TỆP",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp số liệu CSV/XLSX; mặc định: số liệu mẫu của đợt "
+                   "(periods[].data.figures hoặc data/<đợt>.csv).")
+@click.option("--sheet", default=None, metavar="TÊN",
+              help="Trang tính của tệp XLSX (mặc định: trang đầu tiên).")
+@click.option("--format", "output_format", type=click.Choice(["table", "json", "xlsx"]),
+              default="table", show_default=True,
+              help="table: bảng chữ; json: đúng PeriodResult.to_json(); xlsx: bảng tổng hợp "
+                   "in khổ A4 ngang kèm diễn giải.")
+@click.option("-o", "--output", default=None, metavar="TỆP",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi ra tệp thay vì in ra màn hình; với --format xlsx mặc định là "
+                   "bang-tong-hop-<phong trào>-<đợt>.xlsx.")
+@reports_errors
+def score_cmd(campaign: str, period_id: str | None, data_path: Path | None, sheet: str | None,
+              output_format: str, output: Path | None) -> None:
+    """Chấm điểm, xếp hạng và phân bổ khen thưởng một đợt của phong trào.
+
+    CAMPAIGN là mã phong trào trong campaigns/ hoặc đường dẫn thư mục. Không có --period:
+    chấm đợt cuối cùng khai báo trong campaign.yaml. Không có --data: dùng số liệu mẫu của
+    đợt. Số liệu sai thì không chấm: liệt kê mọi lỗi (tệp, trang tính, dòng, cột) và thoát
+    mã 2. Khi có đơn vị bằng điểm mà tiêu chí phụ không phân định được và ảnh hưởng đến
+    khen thưởng, in cảnh báo "cần Hội đồng quyết định" (mã thoát 0); ghi thứ tự Hội đồng
+    quyết định vào tệp data/<đợt>-hoi-dong.csv rồi chấm lại.
+    """
+    loaded = load_campaign(campaign)
+    result = score_period(loaded, period_id, data_path, sheet)
+    for warning in result.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
+    for tie in result.pending_ties:
+        click.echo(f"Cảnh báo: {tie.message}", err=True)
+    if output_format == "xlsx":
+        target = output or Path(f"bang-tong-hop-{loaded.id}-{result.period_id}.xlsx")
+        write_xlsx(result, loaded.campaign, target)
+        click.echo(f"Đã ghi {target}")
+        return
+    text = render_json(result) if output_format == "json" else render_table(result,
+                                                                            loaded.campaign)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text)
+        click.echo(f"Đã ghi {output}")
+
+
+@click.command("form")
+@click.argument("campaign")
+@click.option("--period", "period_id", default=None, metavar="ĐỢT",
+              help="Mã đợt khen thưởng; mặc định: đợt cuối cùng trong tệp.")
+@click.option("-o", "--output", default=None, metavar="TỆP",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp XLSX ghi ra (mặc định: bieu-mau-so-lieu-<phong trào>-<đợt>.xlsx).")
+@reports_errors
+def form_cmd(campaign: str, period_id: str | None, output: Path | None) -> None:
+    """Tạo biểu mẫu Excel thu thập số liệu gửi các đơn vị.
+
+    Mỗi đơn vị một dòng (mã, tên điền sẵn và khóa), mỗi chỉ số một cột có đơn vị tính và
+    kiểm tra dữ liệu (số nguyên, tỷ lệ 0–100, có/không, ngày); kèm trang hướng dẫn. Tệp đã
+    điền đọc lại trực tiếp bằng: thidua score CAMPAIGN --data TỆP.
+    """
+    loaded = load_campaign(campaign)
+    period = select_period(loaded.campaign, period_id)
+    target = output or Path(f"bieu-mau-so-lieu-{loaded.id}-{period.id}.xlsx")
+    write_form(loaded.campaign, period, target)
+    click.echo(f"Đã ghi {target}")
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the main group."""
+    group.add_command(score_cmd)
+    group.add_command(form_cmd)
