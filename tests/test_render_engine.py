@@ -254,3 +254,31 @@ def test_long_paragraph_error_shows_the_stretch_with_the_tag(tmp_path):
         DocumentRenderer([tmp_path]).render_bytes("a.docx", {})
     assert "biến 'co_quan_de_nghi'" in caught.value.message
     assert re.search(r"tại đoạn «….*\{\{ co_quan_de_nghi \}\}.*»$", caught.value.message)
+
+
+def test_docxtpl_richtext_in_r_tag_keeps_its_formatting(tmp_path):
+    from docxtpl import RichText
+
+    build(tmp_path / "a.docx", ["Kết quả: {{r ket_qua }} điểm"])
+    rich = RichText("Xuất sắc & ", bold=True)
+    rich.add("tốt\nlắm", italic=True)
+    data = DocumentRenderer([tmp_path]).render_bytes("a.docx", {"ket_qua": rich})
+    paragraph = Document(io.BytesIO(data)).paragraphs[0]
+    assert paragraph.text == "Kết quả: Xuất sắc & tốt\nlắm điểm"
+    assert [run.text for run in paragraph.runs if run.bold] == ["Xuất sắc & "]
+
+
+def test_identical_bytes_in_another_process_with_other_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    full_template(tmp_path)
+    script = ("import sys; from pathlib import Path; from thidua.render import DocumentRenderer; "
+              "sys.stdout.buffer.write(DocumentRenderer([Path(sys.argv[1])]).render_bytes("
+              f"'to-trinh.docx', {CONTEXT!r}))")
+    outputs = [subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True,
+                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}
+                              ).stdout for seed in ("1", "2")]
+    assert outputs[0] == outputs[1] == DocumentRenderer([tmp_path]).render_bytes(
+        "to-trinh.docx", CONTEXT)

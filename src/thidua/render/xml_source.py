@@ -100,19 +100,16 @@ def _insert_markers(xml: str) -> str:
 
 
 def _markers_to_lines(patched: str) -> tuple[str, tuple[int | None, ...]]:
-    """Replace each marker by a newline; the element index that each line starts in."""
-    pieces = _MARKER.split(patched)  # text, index, text, index, …
-    line_elements: list[int | None] = []
-    current: int | None = None
-    out: list[str] = []
+    """Replace each marker by a newline; for each line, the element index it starts in."""
+    pieces = _MARKER.split(patched)  # text, index, text, index, …, text
+    line_elements: list[int | None] = [None]
     for position, piece in enumerate(pieces):
         if position % 2:
-            current = int(piece)
-            out.append("\n")
-            line_elements.append(current)
-        else:
-            out.append(piece)
-    return "".join(out), (None, *line_elements)
+            line_elements.append(int(piece))
+            pieces[position] = "\n"
+        elif "\n" in piece:  # never from serialisation (escaped); kept for safety
+            line_elements.extend([line_elements[-1]] * piece.count("\n"))
+    return "".join(pieces), tuple(line_elements)
 
 
 def _unescape_tag(match: re.Match[str]) -> str:
