@@ -1,23 +1,27 @@
 """Word → PDF through LibreOffice: batched, per-worker instances, timeouts, retries, fonts.
 
 Design. Each worker (one PdfConverter) owns one LibreOffice with its own profile folder
-(-env:UserInstallation) so instances never fight over the profile lock. Preferred backend is
+(-env:UserInstallation), so instances never fight over a profile lock. Preferred backend,
 "uno": a small bridge script (thidua.soffice.SERVER_SCRIPT) runs under the Python that can
-`import uno` (Debian's /usr/bin/python3 with python3-uno, or LibreOffice's bundled python on
+`import uno` (Debian's /usr/bin/python3 with python3-uno; LibreOffice's bundled python on
 Windows/macOS), starts one soffice listening on a private pipe and converts file after file
-on request over JSON lines. That pays LibreOffice's start-up once per worker instead of once
-per file and gives a true per-file timeout: a file that hangs or crashes LibreOffice gets its
-process group killed, a fresh profile, a restart and one retry. Documents are loaded with an
-explicit import filter, so a corrupt .docx fails instead of being imported as plain text.
-When no uno-capable Python exists (or the server cannot start) the "cli" backend runs one
-`soffice --convert-to pdf` per chunk of files with a timeout proportional to the chunk; on
-timeout/crash the PDFs already produced are kept and the rest are retried one file per process.
-PDFs are written to a private staging folder, then published atomically (temp file in out_dir +
-os.replace) under the source's stem; results are always sorted by source path.
+on request over JSON lines. Start-up is paid once per worker, and each file gets a true
+timeout: a file that hangs or crashes LibreOffice has its process group killed, the profile
+wiped, the instance restarted and the file retried. Without a uno-capable Python (or if the
+server cannot start) the "cli" backend runs one `soffice --convert-to pdf` per chunk of files,
+timeout proportional to the chunk; after a hang/crash it keeps the PDFs already produced and
+retries the rest one file per process. Throughput of both is similar (bench/bench_pdf.py:
+~0.15-0.2 s/document vs ~1.3-1.7 s for one soffice per file); uno wins on per-file timeouts
+and on not re-converting a whole chunk's tail one by one after a hang.
+Files are loaded with an explicit import filter, so a corrupt .docx fails instead of being
+imported as plain text. PDFs go to a private staging folder and are then published atomically
+as out_dir/<source stem>.pdf; results are sorted by source path. (PDF bytes themselves carry
+LibreOffice's creation date, so only names and order are deterministic.)
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -28,14 +32,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua.atomic import write_bytes_atomic
 from thidua.errors import PdfError
-from thidua.soffice import Outcome, UnoServer, find_soffice, find_uno_python, run_cli_batch
+from thidua.soffice import (Outcome, UnoServer, find_soffice, find_uno_python, private_env,
+                            run_cli_batch)
 
 __all__ = ["PdfConverter", "PdfResult", "convert_many", "find_soffice", "font_warnings"]
 
 INPUT_FILTERS = {".docx": "MS Word 2007 XML", ".doc": "MS Word 97", ".odt": "writer8",
                  ".rtf": "Rich Text Format"}
 SERIF_FONTS = ("Times New Roman", "Liberation Serif", "Tinos")
+FONT_FILES = {"times": "Times New Roman", "times new roman": "Times New Roman",
+              "liberationserif-regular": "Liberation Serif", "tinos-regular": "Tinos"}
 
 
 @dataclass(frozen=True)
@@ -104,21 +112,19 @@ def _publish(staged: Path, out_dir: Path, stem: str) -> Path | None:
     """Move a finished PDF into out_dir atomically; None if LibreOffice left no valid PDF."""
     if not _is_complete_pdf(staged):
         return None
-    final = out_dir / f"{stem}.pdf"
-    fd, temp = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".pdf.part")
-    os.close(fd)
-    try:
-        shutil.copyfile(staged, temp)
-        os.replace(temp, final)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    final = write_bytes_atomic(out_dir / f"{stem}.pdf", staged.read_bytes())
     staged.unlink()
     return final
 
 
 class PdfConverter:
-    """One worker: one LibreOffice instance with a private profile, reused for every file."""
+    """One worker: one LibreOffice instance with a private profile, reused for every file.
+
+    timeout: seconds per file; retries: extra attempts after a hang or crash; backend: "auto"
+    (uno when possible, else cli), "uno" or "cli"; chunk_size: files per soffice run (cli);
+    recycle_after: files before the uno instance is restarted to bound its memory;
+    on_result: called with each PdfResult as soon as it is known (progress reporting).
+    """
 
     def __init__(self, soffice: Path | None = None, *, timeout: float = 120.0, retries: int = 1,
                  backend: str = "auto", chunk_size: int = 10, startup_timeout: float = 60.0,
@@ -137,8 +143,9 @@ class PdfConverter:
         self.backend = "uno" if self._python else "cli"
         self._fallback_allowed = backend == "auto"
         self._workdir = Path(tempfile.mkdtemp(prefix="thidua-soffice-"))
-        self._staging = self._workdir / "staging"
+        self._staging, self._profile = self._workdir / "staging", self._workdir / "profile"
         self._staging.mkdir()
+        self._log = self._workdir / "soffice.log"
         self._server: UnoServer | None = None
         self._served = 0
         self.restarts = 0
@@ -159,14 +166,6 @@ class PdfConverter:
     def server_pid(self) -> int | None:
         """Process group of the running UNO server (LibreOffice runs inside it), if any."""
         return self._server.proc.pid if self._server and self._server.proc else None
-
-    @property
-    def _profile(self) -> Path:
-        return self._workdir / "profile"
-
-    @property
-    def _log(self) -> Path:
-        return self._workdir / "soffice.log"
 
     def convert(self, docx_paths: Iterable[Path | str], out_dir: Path) -> list[PdfResult]:
         """Convert every file into out_dir/<stem>.pdf; one result per file, sorted by source."""
@@ -193,6 +192,7 @@ class PdfConverter:
             self._server.kill()
             self._server = None
         shutil.rmtree(self._profile, ignore_errors=True)
+        shutil.rmtree(self._workdir / "tmp", ignore_errors=True)
         self.restarts += 1
 
     def _running_server(self) -> UnoServer:
@@ -201,7 +201,8 @@ class PdfConverter:
             self._server = None
         if self._server is None:
             assert self._python is not None
-            server = UnoServer(self._python, self.soffice, self._profile, self._log)
+            server = UnoServer(self._python, self.soffice, self._profile, self._log,
+                               private_env(self._workdir / "tmp"))
             server.start(self.startup_timeout)
             self._server, self._served = server, 0
         return self._server
@@ -235,17 +236,13 @@ class PdfConverter:
 
     def _convert_cli(self, jobs: list[_Job], out_dir: Path, done: list[PdfResult]) -> None:
         """Batched `soffice --convert-to pdf`, one chunk of same-format files per process."""
-        chunks: list[list[_Job]] = []
-        for job in sorted(jobs, key=lambda j: (j.input_filter, j.source)):
-            if chunks and len(chunks[-1]) < self.chunk_size and (
-                    chunks[-1][0].input_filter == job.input_filter):
-                chunks[-1].append(job)
-            else:
-                chunks.append([job])
-        for chunk in chunks:
-            left = self._run_chunk(chunk, out_dir, done, attempt=1)
-            for job in left if left else []:
-                self._retry_alone(job, out_dir, done)
+        ordered = sorted(jobs, key=lambda j: (j.input_filter, j.source))
+        for _, group in itertools.groupby(ordered, key=lambda j: j.input_filter):
+            same_format = list(group)
+            for start in range(0, len(same_format), self.chunk_size):
+                chunk = same_format[start:start + self.chunk_size]
+                for job in self._run_chunk(chunk, out_dir, done, attempt=1):
+                    self._retry_alone(job, out_dir, done)
 
     def _run_chunk(self, chunk: list[_Job], out_dir: Path, done: list[PdfResult],
                    attempt: int) -> list[_Job]:
@@ -254,7 +251,8 @@ class PdfConverter:
             stale.unlink()
         budget = self.startup_timeout + self.timeout * len(chunk)
         outcome = run_cli_batch(self.soffice, self._profile, [j.absolute for j in chunk],
-                                self._staging, chunk[0].input_filter, budget, self._log)
+                                self._staging, chunk[0].input_filter, budget, self._log,
+                                private_env(self._workdir / "tmp"))
         missing = []
         for job in chunk:
             pdf = _publish(self._staging / f"{job.absolute.stem}.pdf", out_dir, job.absolute.stem)
@@ -264,7 +262,7 @@ class PdfConverter:
                 missing.append(job)
         if outcome.kind == "ok":
             for job in missing:
-                self._emit(PdfResult(job.source, None, _describe(outcome, budget), attempt), done)
+                self._emit(PdfResult(job.source, None, _describe(outcome, 0), attempt), done)
             return []
         self._discard_instance()
         if attempt > self.retries:
@@ -282,7 +280,8 @@ class PdfConverter:
 
 def convert_many(paths: Iterable[Path | str], out_dir: Path, workers: int | None = None,
                  **options) -> list[PdfResult]:
-    """Split the files over `workers` PdfConverters (each its own LibreOffice) in parallel."""
+    """Split the files over `workers` PdfConverters in parallel (each its own LibreOffice,
+    ~200 MB of memory); options are passed to PdfConverter. Results sorted by source."""
     jobs, results = _plan(paths)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     soffice = options.pop("soffice", None) or find_soffice()
@@ -305,7 +304,7 @@ def font_warnings() -> list[str]:
 
 
 def missing_font_warnings(installed: Iterable[str]) -> list[str]:
-    if {name.casefold() for name in installed} & {f.casefold() for f in SERIF_FONTS}:
+    if set(installed) & set(SERIF_FONTS):
         return []
     return [
         "Cảnh báo: máy chưa có phông Times New Roman hoặc phông tương thích (Liberation Serif,"
@@ -316,40 +315,27 @@ def missing_font_warnings(installed: Iterable[str]) -> list[str]:
 
 
 def installed_serif_fonts() -> set[str]:
-    """Which of SERIF_FONTS are installed, via fc-list or by looking into font folders."""
+    """Which of SERIF_FONTS are installed: fc-list's families, else the font file names."""
+    names: set[str] = set()
     fc_list = shutil.which("fc-list")
     if fc_list:
         try:
             listing = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True,
                                      timeout=30, check=False).stdout
+            names = {f.strip() for line in listing.splitlines() for f in line.split(",")}
         except (OSError, subprocess.SubprocessError):
-            listing = ""
-        families = {f.strip() for line in listing.splitlines() for f in line.split(",")}
-        found = {f for f in SERIF_FONTS if f in families}
-        if found or listing:
-            return found
-    return _serif_fonts_in_folders()
+            pass
+    if not names:  # Windows has no fc-list: look at the files in the font folders
+        names = {FONT_FILES.get(font.stem.casefold(), "") for folder in font_folders()
+                 if folder.is_dir() for font in folder.rglob("*.tt[fc]")}
+    return names & set(SERIF_FONTS)
 
 
-def _serif_fonts_in_folders() -> set[str]:
+def font_folders() -> list[Path]:
     if sys.platform == "win32":
-        windir = os.environ.get("WINDIR", r"C:\Windows")
-        local = os.environ.get("LOCALAPPDATA", "")
-        folders = [Path(windir, "Fonts"), Path(local, "Microsoft", "Windows", "Fonts")]
-    else:
-        folders = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-                   Path.home() / ".fonts", Path.home() / ".local/share/fonts",
-                   Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
-                   Path.home() / "Library/Fonts"]
-    prefixes = {"timesnewroman": "Times New Roman", "liberationserif": "Liberation Serif",
-                "tinos": "Tinos"}
-    found: set[str] = set()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for font in folder.rglob("*"):
-            stem = font.stem.casefold().replace(" ", "").replace("-", "").replace("_", "")
-            if stem in ("times", "timesbd", "timesi", "timesbi"):
-                found.add("Times New Roman")
-            found.update(name for key, name in prefixes.items() if stem.startswith(key))
-    return found
+        return [Path(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"),
+                Path(os.environ.get("LOCALAPPDATA", ""), "Microsoft", "Windows", "Fonts")]
+    home = Path.home()
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
+            home / ".local/share/fonts", Path("/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"), home / "Library/Fonts"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import glob
+import hashlib
 import json
 import os
 import queue
@@ -42,10 +43,8 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+def props(**values):
+    return tuple(PropertyValue(Name=k, Value=v) for k, v in values.items())
 
 def reply(**fields):
     sys.stdout.write(json.dumps(fields) + "\n")
@@ -60,33 +59,20 @@ def connect(proc, pipe, deadline):
             ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
             return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         except NoConnectException:
-            if proc.poll() is not None:
-                raise RuntimeError("soffice exited with code %s" % proc.returncode)
-            if time.monotonic() > deadline:
-                raise RuntimeError("soffice did not accept a connection in time")
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("soffice did not start (exit code %s)" % proc.poll())
             time.sleep(0.05)
 
-def healthy(proc, desktop):
-    if proc.poll() is not None:
-        return False
-    try:
-        desktop.getComponents()
-        return True
-    except Exception:
-        return False
-
 def convert(desktop, job):
-    load = [prop("Hidden", True), prop("ReadOnly", True),
-            prop("MacroExecutionMode", 0), prop("UpdateDocMode", 0)]
-    if job.get("filter"):
-        load.append(prop("FilterName", job["filter"]))
-    doc = desktop.loadComponentFromURL(
-        uno.systemPathToFileUrl(job["src"]), "_blank", 0, tuple(load))
+    load = dict(Hidden=True, ReadOnly=True, MacroExecutionMode=0, UpdateDocMode=0)
+    if job["filter"]:
+        load["FilterName"] = job["filter"]
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0,
+                                       props(**load))
     if doc is None:
         raise ValueError("document could not be loaded")
     try:
-        doc.storeToURL(uno.systemPathToFileUrl(job["dst"]),
-                       (prop("FilterName", "writer_pdf_Export"),))
+        doc.storeToURL(uno.systemPathToFileUrl(job["dst"]), props(FilterName="writer_pdf_Export"))
     finally:
         doc.close(True)
 
@@ -102,19 +88,20 @@ def main():
         reply(ready=False, error=str(exc))
         proc.kill()
         return 1
-    reply(ready=True, pid=proc.pid)
-    while True:
-        line = sys.stdin.readline()
-        if not line:
-            break
+    reply(ready=True)
+    for line in iter(sys.stdin.readline, ""):
         try:
             convert(desktop, json.loads(line))
             reply(ok=True)
         except Exception as exc:
-            kind = "document" if healthy(proc, desktop) else "crash"
+            try:  # a document error leaves LibreOffice answering; a crash does not
+                alive = proc.poll() is None and desktop.getComponents() is not None
+            except Exception:
+                alive = False
             detail = getattr(exc, "Message", "") or str(exc)
-            reply(ok=False, kind=kind, error="%s: %s" % (type(exc).__name__, detail))
-            if kind == "crash":
+            reply(ok=False, kind="document" if alive else "crash",
+                  error="%s: %s" % (type(exc).__name__, detail))
+            if not alive:
                 return 1
     try:
         desktop.terminate()
@@ -150,8 +137,9 @@ def find_soffice() -> Path:
 
 def _install_locations() -> list[Path]:
     if sys.platform == "win32":
-        roots = {os.environ.get(v, "") for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")}
-        found = [Path(r, "LibreOffice", "program", "soffice.exe") for r in sorted(roots) if r]
+        variables = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
+        roots = sorted({os.environ.get(v, "") for v in variables} - {""})
+        found = [Path(r, "LibreOffice", "program", "soffice.exe") for r in roots]
         return found + [Path(WINDOWS_SOFFICE)]
     if sys.platform == "darwin":
         return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
@@ -189,6 +177,12 @@ def _clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in ("PYTHONHOME", "PYTHONPATH")}
 
 
+def private_env(scratch: Path) -> dict[str, str]:
+    """Keep LibreOffice's temp files in scratch, so a killed instance leaves no trash behind."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    return {**_clean_env(), "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+
+
 def _own_group() -> dict:
     """Popen arguments that put the child (and its children) in a group we can kill at once."""
     if sys.platform == "win32":
@@ -216,6 +210,20 @@ def profile_url(profile_dir: Path) -> str:
     return profile_dir.resolve().as_uri()
 
 
+def remove_stale_pipes(profile_dir: Path, pipe: str = "") -> None:
+    """A killed soffice leaves its unix sockets in /tmp; remove the two that were ours."""
+    if sys.platform == "win32":
+        return
+    # LibreOffice names its single-instance pipe after the MD5 of the UTF-16 profile URL,
+    # written as unpadded hex.
+    digest = hashlib.md5(profile_url(profile_dir).encode("utf-16-le")).digest()
+    names = ["SingleOfficeIPC_" + "".join(format(byte, "x") for byte in digest)]
+    names += [pipe] if pipe else []
+    for folder in ("/tmp", "/var/tmp"):
+        for name in names:
+            Path(folder, f"OSL_PIPE_{os.getuid()}_{name}").unlink(missing_ok=True)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What happened to one conversion request: ok, document, timeout or crash."""
@@ -227,27 +235,28 @@ class Outcome:
 class UnoServer:
     """One long-lived LibreOffice plus its UNO bridge script, driven over JSON lines."""
 
-    def __init__(self, python: Path, soffice: Path, profile_dir: Path, log: Path) -> None:
+    def __init__(self, python: Path, soffice: Path, profile_dir: Path, log: Path,
+                 env: dict[str, str]) -> None:
         self.python, self.soffice, self.profile_dir, self.log = python, soffice, profile_dir, log
+        self.env = env
         self.proc: subprocess.Popen | None = None
-        self.soffice_pid: int | None = None
+        self.pipe = ""
         self._lines: queue.Queue[str | None] = queue.Queue()
 
     def start(self, timeout: float) -> None:
         """Start LibreOffice and wait until it accepts work; raises PdfError otherwise."""
-        pipe = f"thidua_{os.getpid()}_{secrets.token_hex(6)}"
+        self.pipe = pipe = f"thidua_{os.getpid()}_{secrets.token_hex(6)}"
         args = [str(self.python), "-c", SERVER_SCRIPT, str(self.soffice),
                 profile_url(self.profile_dir), pipe, str(timeout), *QUIET_FLAGS]
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=log, env=_clean_env(), **_own_group())
+                                         stderr=log, env=self.env, **_own_group())
         threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
         ready = self._reply(timeout + 10)
         if not ready or not ready.get("ready"):
             self.kill()
             reason = (ready or {}).get("error", "không phản hồi")
             raise PdfError(f"Không khởi động được LibreOffice ({self.soffice}): {reason}")
-        self.soffice_pid = ready.get("pid")
 
     def _read(self, stream) -> None:
         for raw in stream:
@@ -295,10 +304,11 @@ class UnoServer:
             except OSError:
                 pass
             self.proc = None
+            remove_stale_pipes(self.profile_dir, self.pipe)
 
 
 def run_cli_batch(soffice: Path, profile_dir: Path, sources: list[Path], out_dir: Path,
-                  input_filter: str, timeout: float, log: Path) -> Outcome:
+                  input_filter: str, timeout: float, log: Path, env: dict[str, str]) -> Outcome:
     """One `soffice --convert-to pdf` process for many files; PDFs land in out_dir by stem."""
     args = [str(soffice), f"-env:UserInstallation={profile_url(profile_dir)}", *QUIET_FLAGS]
     if input_filter:
@@ -307,11 +317,13 @@ def run_cli_batch(soffice: Path, profile_dir: Path, sources: list[Path], out_dir
     args += [str(s) for s in sources]
     with open(log, "ab") as log_file:
         proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log_file,
-                                stderr=subprocess.STDOUT, **_own_group())
+                                stderr=subprocess.STDOUT, env=env, **_own_group())
     try:
         code = proc.wait(timeout)
     except subprocess.TimeoutExpired:
-        kill_tree(proc)
-        return Outcome("timeout")
-    kill_tree(proc)  # no stray soffice.bin may keep the profile locked
-    return Outcome("ok") if code == 0 else Outcome("crash", f"exit code {code}")
+        code = None
+    kill_tree(proc)  # also when it exited: no stray soffice.bin may keep the profile locked
+    if code == 0:
+        return Outcome("ok")
+    remove_stale_pipes(profile_dir)
+    return Outcome("timeout") if code is None else Outcome("crash", f"exit code {code}")
