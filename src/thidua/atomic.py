@@ -7,6 +7,16 @@ import tempfile
 from pathlib import Path
 
 
+def _default_mode() -> int:
+    """Mode a plain open() would give a new file (0o666 minus the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_mode()
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
     """Write data to path so that readers see either the old or the new file, never half."""
     path = Path(path)
@@ -17,6 +27,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _FILE_MODE)  # mkstemp creates 0600; generated files are shared documents
         os.replace(tmp, path)
     except BaseException:
         try:
