@@ -282,3 +282,29 @@ def test_identical_bytes_in_another_process_with_other_hash_seed(tmp_path):
                               ).stdout for seed in ("1", "2")]
     assert outputs[0] == outputs[1] == DocumentRenderer([tmp_path]).render_bytes(
         "to-trinh.docx", CONTEXT)
+
+
+def test_block_opening_outside_a_table_and_closing_in_a_cell_is_refused(tmp_path):
+    doc = Document()
+    doc.add_paragraph("{%p if co_bang %}")
+    grid = doc.add_table(rows=2, cols=2)
+    grid.cell(1, 1).text = "{%p endif %}"
+    doc.save(tmp_path / "a.docx")
+    with pytest.raises(TemplateError) as caught:
+        DocumentRenderer([tmp_path]).prepared("a.docx")
+    message = caught.value.message
+    assert message.startswith("Mẫu a.docx: khối 'if' mở tại đoạn «{%p if co_bang %}» (ngoài bảng)")
+    assert "tại bảng 1, dòng 2, cột 2, đoạn «{%p endif %}» (trong một ô bảng)" in message
+
+
+@pytest.mark.parametrize("paragraphs, context, expected", [
+    (["Text {% if x %}thêm", "hai{% endif %} hết"], {"x": False}, ["Text  hết"]),
+    (["Text {% if x %}thêm", "hai{% endif %} hết"], {"x": True}, ["Text thêm", "hai hết"]),
+    (["{%p for x in xs %}", "{%p if loop.first %}", "đầu {{ x }}", "{%p else %}", "sau {{ x }}",
+      "{%p endif %}", "{%p endfor %}"], {"xs": [1, 2]}, ["đầu 1", "sau 2"]),
+    (["{% for x in xs %}{{ x }}{% if not loop.last %}, {% endif %}{% endfor %}"],
+     {"xs": [1, 2, 3]}, ["1, 2, 3"]),
+])
+def test_blocks_that_keep_the_nesting_are_accepted(tmp_path, paragraphs, context, expected):
+    build(tmp_path / "a.docx", paragraphs)
+    assert texts(DocumentRenderer([tmp_path]).render_bytes("a.docx", context))[0] == expected

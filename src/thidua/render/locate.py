@@ -9,6 +9,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from thidua.errors import RenderError, TemplateError, ThiduaError
+from thidua.render.structure import StructureProblem, describe_nesting
 from thidua.render.xml_source import Element, PartSource
 
 SNIPPET_LENGTH = 60
@@ -127,6 +128,18 @@ def unsafe_error(template_name: str, part: PartSource,
                "(mẫu không an toàn, không tạo văn bản nào)")
     return TemplateError(_message(template_name, problem,
                                   describe_place(part, part.element_at(line))))
+
+
+def structure_error(template_name: str, part: PartSource,
+                    problem: StructureProblem) -> TemplateError:
+    """A block that opens at one nesting level and ends at another (see render.structure)."""
+    opened = describe_place(part, part.element_at(problem.open_line))
+    closed = describe_place(part, part.element_at(problem.close_line))
+    text = (f"khối '{problem.block}' mở {opened} ({describe_nesting(problem.opened_inside)}) "
+            f"nhưng kết thúc hoặc rẽ nhánh {closed} ({describe_nesting(problem.closed_inside)}); "
+            "thẻ mở và thẻ đóng phải cùng cấp: cùng là đoạn {%p %} ngoài bảng, cùng trong "
+            "một ô, hoặc cùng là dòng {%tr %} của một bảng")
+    return TemplateError(_message(template_name, text, ""))
 
 
 def translate_error(template_name: str, part: PartSource, exc: BaseException,

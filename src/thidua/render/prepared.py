@@ -17,7 +17,10 @@ from thidua.render.docx_package import (
     make_entry, normalised_core_properties, read_package, static_entries,
 )
 from thidua.render.jinja_env import unsafe_accesses
-from thidua.render.locate import describe_place, translate_error, unsafe_error
+from thidua.render.locate import (
+    describe_place, structure_error, translate_error, unsafe_error,
+)
+from thidua.render.structure import check_structure
 from thidua.render.xml_source import PartSource, finish_xml, part_source
 
 DOCUMENT_DATE_KEY = "_document_date"
@@ -113,6 +116,9 @@ class PreparedTemplate:
             code = environment.compile(ast, self.name, filename)
         except TemplateSyntaxError as exc:
             raise translate_error(self.name, source, exc, filename) from None
+        problem = check_structure(source.source)
+        if problem is not None:
+            raise structure_error(self.name, source, problem)
         template = environment.template_class.from_code(
             environment, code, environment.make_globals(None), None)
         return _CompiledPart(source, template, filename)
