@@ -308,3 +308,9 @@ def test_block_opening_outside_a_table_and_closing_in_a_cell_is_refused(tmp_path
 def test_blocks_that_keep_the_nesting_are_accepted(tmp_path, paragraphs, context, expected):
     build(tmp_path / "a.docx", paragraphs)
     assert texts(DocumentRenderer([tmp_path]).render_bytes("a.docx", context))[0] == expected
+
+
+def test_values_stay_escaped_even_where_autoescape_is_switched_off(tmp_path):
+    build(tmp_path / "a.docx", ["{% autoescape false %}{{ x }}{% endautoescape %}"])
+    data = DocumentRenderer([tmp_path]).render_bytes("a.docx", {"x": "</w:t><b>&"})
+    assert texts(data)[0] == ["</w:t><b>&"]

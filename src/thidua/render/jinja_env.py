@@ -25,6 +25,9 @@ _REPLACEMENTS = {"\n": LINE_BREAK, "\r\n": LINE_BREAK, "\r": LINE_BREAK, "\t": T
                  "\x0b": LINE_BREAK, "\f": PAGE_BREAK}
 
 
+_EMPTY = Markup("")
+
+
 def _replace_special(match: re.Match[str]) -> str:
     return _REPLACEMENTS.get(match.group(0), "")
 
@@ -33,20 +36,24 @@ def finalize_value(value: Any) -> Any:
     """Turn one `{{ … }}` result into XML-safe markup: escaped text, breaks as Word elements.
 
     None prints as nothing (an optional field left empty), text is NFC as every document is,
-    and Markup (e.g. `page_break`, docxtpl Listing) is trusted but still gets its breaks.
+    and Markup (e.g. `page_break`, docxtpl RichText/Listing) is trusted but still gets its
+    breaks. Escaping here, not only in Jinja, keeps values escaped under {% autoescape false %}.
     """
-    if value is None:
-        return Markup("")
-    if hasattr(value, "__html__"):
-        text = str(value.__html__())
-    else:
-        text = value if isinstance(value, str) else str(value)
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        text = str(escape(text))
-    if _SPECIAL_CHARS.search(text):
-        text = _SPECIAL_CHARS.sub(_replace_special, text)
-    return Markup(text)
+    if value.__class__ is not str:
+        if value is None:
+            return _EMPTY
+        if hasattr(value, "__html__"):
+            text = str(value.__html__())
+            if _SPECIAL_CHARS.search(text) is None:
+                return Markup(text)
+            return Markup(_SPECIAL_CHARS.sub(_replace_special, text))
+        value = str(value)
+    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    markup = escape(value)  # escaping neither adds nor removes control characters
+    if _SPECIAL_CHARS.search(value) is None:
+        return markup
+    return Markup(_SPECIAL_CHARS.sub(_replace_special, markup))
 
 
 def make_environment() -> ImmutableSandboxedEnvironment:
