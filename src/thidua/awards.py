@@ -110,7 +110,8 @@ class _AwardWalk:
         self.position = 0
         self.caps_left = dict(award.caps)
         self.base_salary = base_salary
-        self.contested: list[str] = []
+        self.contested: list[str | None] = []
+        self.short = False
 
     def exhausted(self) -> bool:
         return self.position >= len(self.slots)
@@ -140,29 +141,32 @@ class _AwardWalk:
         short = overflow or len(positions) < wanted
         if short or len(set(positions)) > 1:
             self.contested = [self._rank_name(r) for r in dict.fromkeys(positions)]
-            if short:
-                self.contested.append("không được khen")
+            self.short = short
             return tuple(contenders)
         for unit_id in contenders:
             grants[unit_id] = self._grant(positions[0])
         return ()
 
-    def _rank_name(self, rank_index: int | None) -> str:
-        if rank_index is None:
-            return self.award.form
-        return self.award.ranks[rank_index].name or self.award.form
+    def _rank_name(self, rank_index: int | None) -> str | None:
+        return self.award.ranks[rank_index].name if rank_index is not None else None
 
     def _grant(self, rank_index: int | None) -> Grant:
         award = self.award
         rank = award.ranks[rank_index] if rank_index is not None else None
-        individuals = rank.individuals if rank is not None and rank.individuals is not None \
-            else (award.individuals_per_unit or 0)
+        individuals = next((n for n in (rank.individuals if rank else None,
+                                        award.individuals_per_unit,
+                                        award.other_units_individuals) if n is not None), 0)
         name = rank.name if rank is not None and rank.name else award.form
         return Grant(award, rank, name, prize_for(rank, self.base_salary),
                      rank.bonus_points if rank is not None else None, individuals)
 
-    def rank_names(self) -> str:
-        return "/".join(dict.fromkeys(self.contested))
+    def stake(self) -> str:
+        """What the council's order decides, in words."""
+        named = [n for n in self.contested if n]
+        if not named:
+            return f"đơn vị nào được {self.award.form}"
+        return "/".join(named + (["không được khen"] if self.short else [])) + \
+            f" ({self.award.form})"
 
 
 def _pending_tie(award: Award, units: tuple[str, ...], candidates: Candidates, ranker: Ranker,
@@ -170,10 +174,8 @@ def _pending_tie(award: Award, units: tuple[str, ...], candidates: Candidates, r
     names = ", ".join(candidates.names[u] for u in units)
     total = candidates.totals[units[0]]
     where = f" (tệp {council_file})" if council_file else ""
-    stake = (f"{walk.rank_names()} ({award.form})" if award.ranks
-             else f"đơn vị nào được {award.form}")
     message = (f"cần Hội đồng quyết định: {names} cùng {num(total)} điểm, không phân định được "
-               f"bằng tiêu chí phụ ({ranker.tie_labels()}); thứ tự quyết định {stake}. "
+               f"bằng tiêu chí phụ ({ranker.tie_labels()}); thứ tự quyết định {walk.stake()}. "
                f"Ghi thứ tự Hội đồng quyết định vào cột thu_tu{where}.")
     return PendingTie(units, total, award.id, message)
 

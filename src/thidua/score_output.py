@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua.atomic import write_bytes_atomic
 from thidua.model import Campaign, Criterion
-from thidua.results import PeriodResult, UnitResult
+from thidua.results import CriterionScore, PeriodResult, UnitResult
 from thidua.vnformat import format_money, format_number, money_in_words, roman
 
 FONT_NAME = "Times New Roman"
@@ -57,6 +57,15 @@ def _criteria_columns(campaign: Campaign, units: Sequence[UnitResult]) -> list[C
     return [c for c in campaign.scoring.criteria if c.id in used]
 
 
+def _score_text(score: CriterionScore | None, decimals: int) -> str:
+    """Points, or Đạt/Không đạt for a target with no points; blank when not applicable."""
+    if score is None:
+        return ""
+    if score.met is not None and not score.max_points:
+        return "Đạt" if score.met else "Không đạt"
+    return _points(score.points, decimals)
+
+
 def _award_text(unit: UnitResult) -> str:
     if unit.tie:
         return "chờ Hội đồng quyết định"
@@ -89,8 +98,7 @@ def render_table(result: PeriodResult, campaign: Campaign) -> str:
         for unit in units:
             cells = [str(unit.rank) if unit.rank else "–", unit.unit_name]
             for criterion in criteria:
-                score = unit.criterion(criterion.id)
-                cells.append(_points(score.points, decimals) if score else "")
+                cells.append(_score_text(unit.criterion(criterion.id), decimals))
             cells += [_points(unit.total, decimals), _award_text(unit),
                       format_money(unit.prize) if unit.prize else ""]
             rows.append(cells)
@@ -180,6 +188,9 @@ def build_workbook(result: PeriodResult, campaign: Campaign) -> Workbook:
             _put(ws, row, 2, unit.unit_name)
             for offset, criterion in enumerate(criteria):
                 score = unit.criterion(criterion.id)
+                if score is not None and score.met is not None and not score.max_points:
+                    _put(ws, row, 3 + offset, _score_text(score, decimals), horizontal="center")
+                    continue
                 cell = _put(ws, row, 3 + offset, score.points if score else None,
                             horizontal="right")
                 cell.number_format = points_format
