@@ -314,3 +314,9 @@ def test_values_stay_escaped_even_where_autoescape_is_switched_off(tmp_path):
     build(tmp_path / "a.docx", ["{% autoescape false %}{{ x }}{% endautoescape %}"])
     data = DocumentRenderer([tmp_path]).render_bytes("a.docx", {"x": "</w:t><b>&"})
     assert texts(data)[0] == ["</w:t><b>&"]
+
+
+def test_a_file_that_is_not_a_docx_is_a_template_error(tmp_path):
+    (tmp_path / "hong.docx").write_bytes(b"not a zip")
+    with pytest.raises(TemplateError, match=r"^Mẫu hong\.docx: không đọc được tệp Word"):
+        DocumentRenderer([tmp_path]).prepared("hong.docx")

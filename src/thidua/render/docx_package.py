@@ -131,14 +131,15 @@ def read_package(data: bytes, template_name: str) -> Package:
             parts = {info.filename: archive.read(info) for info in archive.infolist()
                      if not info.is_dir()}
         package_rels = _relationships(parts, "")
+        main = next((name for kind, name in package_rels if kind == _MAIN_DOCUMENT_REL), None)
+        main_rels = _relationships(parts, main) if main in parts else []
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError) as exc:
         raise TemplateError(f"Mẫu {template_name}: không đọc được tệp Word ({exc}).") from None
-    main = next((name for kind, name in package_rels if kind == _MAIN_DOCUMENT_REL), None)
     if main is None or main not in parts:
         raise TemplateError(f"Mẫu {template_name}: không phải tệp Word .docx (thiếu phần nội dung "
                             "chính).")
     rendered = {main: ""}
-    for kind, name in _relationships(parts, main):
+    for kind, name in main_rels:
         if kind in RENDERED_RELATIONSHIPS and name in parts:
             rendered[name] = f"{RENDERED_RELATIONSHIPS[kind]} {posixpath.basename(name)}"
     core = next((name for kind, name in package_rels if kind == _CORE_PROPERTIES_REL), None)
