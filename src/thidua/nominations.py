@@ -149,7 +149,7 @@ def _resolve(row: NominationRow, award: Award | None, period: Period,
                                        f"{award.form}")
         if award.individuals is not None or award.ranks:
             return award, ("award", award.id), individual_award_quota(award), \
-                f"{award.form} (cá nhân)"
+                f"hình thức '{award.id}' ({award.form})"
         # No total stated: each unit proposes its own quota (from its rank or the
         # collective award's other_units_individuals).
         return award, ("unit", row.unit_id), unit_quota, f"đơn vị '{name}'"

@@ -27,9 +27,10 @@ TieGroup = tuple[str, ...]
 
 def eligibility(exclusions: Sequence[str], total: Decimal,
                 min_total: Decimal | None) -> tuple[bool, tuple[str, ...]]:
-    """Eligible unless a floor/required target excludes the unit or the total is too low."""
+    """Eligible unless a floor/required target excludes the unit or the total is too low
+    (the minimum total is only cited when nothing excluded the unit already)."""
     reasons = list(exclusions)
-    if min_total is not None and total < min_total:
+    if not reasons and min_total is not None and total < min_total:
         reasons.append(f"Tổng điểm {num(total)} chưa đạt mức tối thiểu {num(min_total)} điểm")
     return not reasons, tuple(reasons)
 
