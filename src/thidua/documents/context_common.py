@@ -1,0 +1,200 @@
+"""Context pieces every document shares: values, issuer header, number line, signer, recipients."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from thidua.model import Campaign, DocumentNumber, Issuer, Recipients, RecipientGroup, Signer
+from thidua.vnformat import (format_date, format_money, format_number, format_place_date,
+                             format_short_date, money_in_words, nfc, upper_vi)
+
+BLANK = "……"  # a clearly marked place to fill in by hand
+NUMBER_BLANK = " " * 6  # "Số:      /TTr-PNV" on an unnumbered document
+_MARKER = re.compile(r"^(?:[-+*•]\s|[a-zđ]\)\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[IVXLC]+\.\s)")
+_ADMIN_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "quận", "xã",
+                "phường")
+_ITEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def num(value: Decimal | int | None) -> str | int | None:
+    """A raw number for the context: int when whole, else the decimal as text ("48.72")."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
+def points(value: Decimal | int | None) -> str:
+    """Points as printed: "48,72", "100", "-5"."""
+    return "" if value is None else format_number(value)
+
+
+def iso(d: date | None) -> str:
+    """A raw date for the context: "2023-11-30", or "" when unknown."""
+    return d.isoformat() if d else ""
+
+
+def short_date(d: date | None) -> str:
+    return format_short_date(d) if d else BLANK
+
+
+def two(n: int) -> str:
+    """Counts as documents write them: 1 → "01", 12 → "12"."""
+    return f"{n:02d}"
+
+
+def money(amount: int) -> dict[str, Any]:
+    """Money in the three forms a template needs."""
+    return {"so": format_money(amount), "chu": money_in_words(amount), "goc": amount}
+
+
+def has_markers(items: tuple[str, ...] | list[str]) -> bool:
+    """True when any paragraph already starts with its own marker ("a) ", "- ", "1. ")."""
+    return any(_MARKER.match(item) for item in items)
+
+
+def lettered(items: tuple[str, ...] | list[str]) -> list[str]:
+    """Paragraphs lettered a), b), … unless the text already carries markers."""
+    if has_markers(items) or len(items) < 2:
+        return list(items)
+    return [f"{_ITEM_LETTERS[i % len(_ITEM_LETTERS)]}) {text}" for i, text in enumerate(items)]
+
+
+def letter(i: int) -> str:
+    return _ITEM_LETTERS[i % len(_ITEM_LETTERS)]
+
+
+def header_lines(issuer: Issuer) -> list[str]:
+    """The issuing body's header lines in capitals: declared, or split before the place."""
+    if issuer.header:
+        return [upper_vi(line) for line in issuer.header]
+    name = nfc(issuer.name)
+    lowered = name.lower()
+    for word in _ADMIN_WORDS:
+        at = lowered.find(f" {word} ")
+        if at > 0:
+            return [upper_vi(name[:at]), upper_vi(name[at + 1:])]
+    return [upper_vi(name)]
+
+
+def issuer_block(issuer: Issuer) -> dict[str, Any]:
+    lines = header_lines(issuer)
+    return {
+        "co_quan_chu_quan": [upper_vi(issuer.parent)] if issuer.parent else [],
+        "co_quan": "\n".join(lines),
+        "co_quan_dong": lines,
+        "ten_co_quan": issuer.name,
+        "ten_ngan": issuer.short_name or issuer.name,
+        "ky_hieu_co_quan": issuer.symbol,
+        "dia_danh": issuer.place,
+    }
+
+
+def number_block(number: DocumentNumber, default_symbol: str, fallback_year: int,
+                 place: str) -> dict[str, Any]:
+    """Số/ký hiệu and địa danh-ngày lines, with decree blanks while unnumbered/unsigned."""
+    symbol = number.symbol or default_symbol
+    raw = number.number
+    if isinstance(raw, int):
+        so = two(raw)
+    else:
+        so = (raw or "").strip()
+        so = two(int(so)) if so.isdigit() else so
+    year = number.date.year if number.date else (number.year or fallback_year)
+    short = f"{so}/{symbol}" if so else f"{NUMBER_BLANK}/{symbol}"
+    return {
+        "so": so,
+        "ky_hieu": symbol,
+        "so_ky_hieu": f"Số: {short}",
+        "so_ky_hieu_ngan": short,
+        "ngay": format_date(number.date, year),
+        "ngay_goc": iso(number.date),
+        "ngay_ngan": format_short_date(number.date) if number.date else "",
+        "nam": year,
+        "dia_danh_ngay": format_place_date(place, number.date, year),
+    }
+
+
+def signer_block(signer: Signer | None, fallback_name: str = "") -> dict[str, Any]:
+    """Signature lines in capitals ("TM. …", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and the name."""
+    if signer is None:
+        return {"dong": [], "chuc_vu": "", "ho_ten": fallback_name}
+    lines = []
+    if signer.on_behalf:
+        lines.append(f"TM. {upper_vi(signer.on_behalf)}")
+    if signer.prefix:
+        lines.append(f"{signer.prefix} {upper_vi(signer.for_title or signer.title)}")
+    lines.append(upper_vi(signer.title))
+    return {"dong": lines, "chuc_vu": upper_vi(signer.title),
+            "ho_ten": signer.name or fallback_name}
+
+
+def _bare(item: str) -> str:
+    text = nfc(item).strip()
+    text = re.sub(r"^-\s*", "", text)
+    return re.sub(r"[;.,\s]+$", "", text)
+
+
+def recipient_lines(recipients: Recipients | None, first: str | None = None,
+                    default_archive: str = "Lưu: VT.") -> list[str]:
+    """Nơi nhận lines: "- X;" each (a group's note such as "(Báo cáo)" after each of its items,
+    as one line cannot carry the brace of a hand-made layout), the last "- Lưu: …."."""
+    lines: list[str] = []
+    items = recipients.items if recipients else ()
+    for item in items:
+        if isinstance(item, RecipientGroup):
+            names = [_bare(i) for i in item.items if _bare(i)]
+            note = item.note.strip()
+            if not note.startswith("("):
+                note = f"({note})"
+            lines.extend(f"- {name} {note};" for name in names)
+        elif _bare(item):
+            lines.append(f"- {_bare(item)};")
+    if first and not (lines and _bare(lines[0]).casefold() == _bare(first).casefold()):
+        lines.insert(0, f"- {_bare(first)};")
+    archive = _bare(recipients.archive if recipients else default_archive) or "Lưu: VT"
+    lines.append(f"- {archive}.")
+    return lines
+
+
+def recipient_groups(recipients: Recipients | None) -> list[dict[str, Any]]:
+    """The recipients as data: [{"ten": [..], "ghi_chu": "(Báo cáo)"}] for custom layouts."""
+    out = []
+    for item in recipients.items if recipients else ():
+        if isinstance(item, RecipientGroup):
+            out.append({"ten": [_bare(i) for i in item.items], "ghi_chu": item.note})
+        else:
+            out.append({"ten": [_bare(item)], "ghi_chu": ""})
+    return out
+
+
+def campaign_name(campaign: Campaign) -> str:
+    """'phong trào thi đua “…”' as used inside sentences."""
+    if campaign.short_name:
+        return f"phong trào thi đua “{campaign.short_name}”"
+    title = nfc(campaign.title)
+    for prefix in ("Phát động ", "Kế hoạch "):
+        if title.startswith(prefix):
+            title = title[len(prefix):]
+    return title[:1].lower() + title[1:]
+
+
+def document_block(issuer: Issuer, number: DocumentNumber, default_type: str,
+                   fallback_year: int) -> dict[str, Any]:
+    """Header + number/date of one document; `default_type` is "KH", "TTr", "BB", "QĐ"…"""
+    block = issuer_block(issuer)
+    block.update(number_block(number, f"{default_type}-{issuer.symbol}", fallback_year,
+                              issuer.place))
+    return block
+
+
+def plan_reference(campaign: Campaign) -> str:
+    """'Kế hoạch số 15/KH-UBND ngày 05/02/2024 của Ủy ban nhân dân huyện …' (blanks if none)."""
+    number = number_block(campaign.document, f"KH-{campaign.issuer.symbol}", campaign.year,
+                          campaign.issuer.place)
+    when = f"ngày {number['ngay_ngan']}" if number["ngay_ngan"] else number["ngay"]
+    return f"Kế hoạch số {number['so_ky_hieu_ngan']} {when} của {campaign.issuer.name}"

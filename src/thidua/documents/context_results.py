@@ -1,0 +1,192 @@
+"""Computed results as plain data: awarded units, nominees, award groups, totals, unit figures."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from thidua.campaigns import LoadedCampaign
+from thidua.documents.context_common import (BLANK, campaign_name, iso, money, num,
+                                             plan_reference, points, two)
+from thidua.model import Campaign, Period
+from thidua.results import PeriodResult, UnitResult
+from thidua.vnformat import format_money, format_number
+
+_PERIOD_WORDS = re.compile(r"^(năm|tháng|quý|đợt|6 tháng|sáu tháng|sơ kết|tổng kết)\b",
+                           re.IGNORECASE)
+_YEAR = re.compile(r"năm \d{4}")
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def period_phrase(campaign: Campaign, period: Period) -> str:
+    """'phong trào thi đua “…” năm 2023': the campaign named with its period in a sentence."""
+    name = campaign_name(campaign)
+    if _PERIOD_WORDS.match(period.name) and "phong trào" not in period.name.lower():
+        suffix = lower_first(period.name)
+    else:
+        found = _YEAR.search(period.name)
+        suffix = found.group(0) if found else ""
+    if suffix and not name.endswith(suffix):
+        return f"{name} {suffix}"
+    return name
+
+
+def figure_text(campaign: Campaign, metric_id: str, value: Any) -> str:
+    """A unit's reported figure as printed: "1.860 hồ sơ", "96,8%", "có"."""
+    metric = campaign.metric(metric_id)
+    if value is None or value == "":
+        return BLANK
+    if metric is None:
+        return str(value)
+    if metric.type == "percent" and isinstance(value, (Decimal, int, float)):
+        return format_number((Decimal(str(value)) * 100).normalize()) + "%"
+    if metric.type == "yes_no":
+        return "có" if value else "không"
+    if isinstance(value, (Decimal, int, float)):
+        text = format_number(Decimal(str(value)).normalize())
+        return f"{text} {metric.unit}" if metric.unit and metric.unit != "%" else text
+    return str(value)
+
+
+def figures_list(campaign: Campaign, unit: UnitResult) -> list[dict[str, Any]]:
+    out = []
+    for metric in campaign.metrics:
+        if metric.id in unit.figures:
+            value = unit.figures[metric.id]
+            out.append({"ma": metric.id, "ten": metric.label,
+                        "gia_tri": figure_text(campaign, metric.id, value),
+                        "gia_tri_goc": num(value) if isinstance(value, Decimal) else value})
+    return out
+
+
+def unit_row(unit: UnitResult, stt: int) -> dict[str, Any]:
+    """One unit as a table row: names, total, rank, award, prize (formatted and raw)."""
+    award = unit.award or ""
+    form = unit.award_form or ""
+    rank_name = award if award and award != form else ""
+    return {
+        "stt": str(stt), "ma": unit.unit_id, "ten": unit.unit_name,
+        "nhom": unit.group_name, "ma_nhom": unit.group_id,
+        "tong_diem": points(unit.total), "tong_diem_goc": num(unit.total),
+        "xep_hang": str(unit.rank) if unit.rank else "", "xep_hang_goc": unit.rank,
+        "du_dieu_kien": unit.eligible,
+        "ly_do_khong_xet": "; ".join(unit.ineligible_reasons),
+        "hinh_thuc": form, "hang": rank_name, "ma_khen_thuong": unit.award_id or "",
+        "khen_thuong": ", ".join(x for x in (form, rank_name) if x),
+        "tien_thuong": format_money(unit.prize) if unit.prize else "",
+        "tien_thuong_goc": unit.prize,
+        "diem_cong": points(unit.bonus_points) if unit.bonus_points else "",
+        "so_ca_nhan": unit.individuals_quota,
+        "bang_diem": unit.tie, "ghi_chu_bang_diem": unit.tie_note or "",
+    }
+
+
+def person_rows(result: PeriodResult, award_ids: set[str] | None = None) -> list[dict[str, Any]]:
+    rows = []
+    for n in result.nominations:
+        if award_ids is not None and n.award_id not in award_ids:
+            continue
+        rows.append({"stt": str(len(rows) + 1), "ho_ten": n.full_name, "chuc_vu": n.position,
+                     "ma_don_vi": n.unit_id, "don_vi": n.unit_name,
+                     "chuc_vu_don_vi": ", ".join(x for x in (n.position, n.unit_name) if x),
+                     "thanh_tich": n.achievements, "hinh_thuc": n.award_form or "",
+                     "ma_khen_thuong": n.award_id or "",
+                     "tien_thuong": format_money(n.prize) if n.prize else "",
+                     "tien_thuong_goc": n.prize})
+    return rows
+
+
+def award_groups(period: Period, units: list[dict[str, Any]],
+                 people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The awards of the period with their collectives and individuals, in plan order."""
+    out = []
+    for award in period.awards:
+        mine = [u for u in units if u["ma_khen_thuong"] == award.id]
+        persons = [p for p in people if p["ma_khen_thuong"] == award.id]
+        if not (mine or persons):
+            continue
+        prize = sum(u["tien_thuong_goc"] for u in mine) + sum(p["tien_thuong_goc"] for p in persons)
+        out.append({"ma": award.id, "hinh_thuc": award.form, "cap": award.level,
+                    "tap_the": mine, "ca_nhan": persons,
+                    "so_tap_the": two(len(mine)), "so_ca_nhan": two(len(persons)),
+                    "tien_thuong": money(prize), "nguon_kinh_phi": award.funding or ""})
+    return out
+
+
+def proposal_lines(groups: list[dict[str, Any]]) -> list[str]:
+    """'- Giấy khen …: 05 tập thể và 28 cá nhân, tiền thưởng 15.000.000 đồng;' per award."""
+    lines = []
+    for group in groups:
+        whom = [f"{group['so_tap_the']} tập thể" if group["tap_the"] else "",
+                f"{group['so_ca_nhan']} cá nhân" if group["ca_nhan"] else ""]
+        line = f"- {group['hinh_thuc']}: {' và '.join(w for w in whom if w)}"
+        if group["tien_thuong"]["goc"]:
+            line += f", tiền thưởng {group['tien_thuong']['so']} đồng"
+        lines.append(line + ";")
+    if lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return lines
+
+
+def who_text(collectives: int, persons: int) -> str:
+    """'05 tập thể và 28 cá nhân' (a part with none is left out)."""
+    parts = [f"{two(collectives)} tập thể" if collectives else "",
+             f"{two(persons)} cá nhân" if persons else ""]
+    return " và ".join(p for p in parts if p) or "00 tập thể"
+
+
+def renumber(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(row, stt=str(i)) for i, row in enumerate(rows, 1)]
+
+
+def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
+                 award_ids: set[str] | None = None) -> dict[str, Any]:
+    """Period, campaign and award lists shared by the dossier documents.
+
+    award_ids restricts the lists to some awards (a decision covers only its own level).
+    """
+    c = loaded.campaign
+    units = renumber([unit_row(u, 0) for u in result.awarded
+                      if award_ids is None or u.award_id in award_ids])
+    people = person_rows(result, award_ids)
+    groups = award_groups(period, units, people)
+    unit_money = sum(u["tien_thuong_goc"] for u in units)
+    person_money = sum(p["tien_thuong_goc"] for p in people)
+    funding = next((a.funding for a in period.awards if a.funding), "")
+    return {
+        "dot": {"ma": period.id, "ten": period.name, "ten_thuong": lower_first(period.name),
+                "tu_ngay_goc": iso(period.start), "den_ngay_goc": iso(period.end)},
+        "phong_trao": {"ten": campaign_name(c), "ten_day_du": period_phrase(c, period),
+                       "trich_yeu_ke_hoach": c.title,
+                       "trich_yeu_ke_hoach_thuong": lower_first(c.title),
+                       "ke_hoach": plan_reference(c),
+                       "co_quan": c.issuer.name, "nam": c.year},
+        "hoi_dong": c.dossier.council_name,
+        "tap_the": units, "ca_nhan": people, "khen_thuong": groups,
+        "de_nghi": proposal_lines(groups),
+        "so_tap_the": two(len(units)), "so_tap_the_goc": len(units),
+        "so_ca_nhan": two(len(people)), "so_ca_nhan_goc": len(people),
+        "tong_tien": money(unit_money + person_money),
+        "tien_tap_the": money(unit_money), "tien_ca_nhan": money(person_money),
+        "doi_tuong_khen": who_text(len(units), len(people)),
+        "so_muc": {"tap_the": "I" if units else "", "ca_nhan": "II" if units else "I"},
+        "nhan_diem_cong": c.dossier.bonus_points_label,
+        "nguon_kinh_phi": funding,
+        "so_don_vi_cham": two(len(result.units)),
+        "so_don_vi_du_dieu_kien": two(sum(1 for u in result.units if u.eligible)),
+    }
+
+
+def decision_award_ids(campaign: Campaign, period: Period, issuer_name: str) -> set[str]:
+    """Awards the deciding body grants itself: those whose level word is in its name.
+
+    A Bằng khen of the province chairman is proposed upward, not decided by the district; when
+    no level matches the issuer, every award is taken as the decision's own.
+    """
+    name = issuer_name.lower()
+    own = {a.id for a in period.awards if a.level and a.level.lower() in name}
+    return own or {a.id for a in period.awards}

@@ -1,0 +1,110 @@
+"""After rendering: append an annex as a section of its own, fit wide tables to the page."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from thidua.docx_build import document_bytes
+
+_HEADER_FOOTER_REFS = (qn("w:headerReference"), qn("w:footerReference"))
+TWIPS_PER_EMU = 1 / 635
+
+
+def _open(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def append_annex(main: bytes, annex: bytes) -> bytes:
+    """`main` with the body of `annex` appended as a new section (its own page setup).
+
+    The annex section keeps the annex's page size, orientation, margins and page-number start,
+    but no headers of its own: it shows the main document's header (the page number), hidden on
+    its first page, so the annex is numbered on its own from 1 as the decree requires.
+    """
+    doc, extra = _open(main), _open(annex)
+    body = doc.element.body
+    final = body.find(qn("w:sectPr"))
+    closing = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    properties.append(copy.deepcopy(final))
+    closing.append(properties)
+    final.addprevious(closing)
+    annex_section = copy.deepcopy(extra.element.body.find(qn("w:sectPr")))
+    for ref in [c for c in annex_section if c.tag in _HEADER_FOOTER_REFS]:
+        annex_section.remove(ref)
+    if annex_section.find(qn("w:pgNumType")) is None:
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        annex_section.insert(0, numbering)
+    if annex_section.find(qn("w:titlePg")) is None:
+        annex_section.append(OxmlElement("w:titlePg"))
+    for block in extra.element.body:
+        if block.tag != qn("w:sectPr"):
+            final.addprevious(copy.deepcopy(block))
+    body.replace(final, annex_section)
+    return document_bytes(doc)
+
+
+def _section_widths(doc) -> list[tuple[object, int]]:
+    """(the sectPr ending each section, its text width in twips), in body order."""
+    out = []
+    for section in doc.sections:
+        width = section.page_width - section.left_margin - section.right_margin
+        out.append((section._sectPr, int(width * TWIPS_PER_EMU)))
+    return out
+
+
+def fit_tables(data: bytes) -> bytes:
+    """Make each table's grid match its cells and shrink tables wider than their section.
+
+    Loops over columns ({%tc for %}) leave the template's grid behind; Word and LibreOffice
+    then lay the table out unpredictably, so the grid is rebuilt from the first row's cells.
+    """
+    doc = _open(data)
+    body = doc.element.body
+    widths = _section_widths(doc)
+    section_index = 0
+    for block in body:
+        if block.tag == qn("w:p") and block.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section_index += 1
+        if block.tag != qn("w:tbl"):
+            continue
+        limit = widths[min(section_index, len(widths) - 1)][1]
+        _fit(block, limit)
+    return document_bytes(doc)
+
+
+def _cell_width(cell) -> int:
+    found = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    return int(found.get(qn("w:w"), "0")) if found is not None else 0
+
+
+def _fit(table, limit: int) -> None:
+    rows = table.findall(qn("w:tr"))
+    if not rows:
+        return
+    cells = rows[0].findall(qn("w:tc"))
+    columns = [_cell_width(c) for c in cells]
+    if not all(columns):
+        return
+    total = sum(columns)
+    scale = min(1.0, limit / total)
+    new = [int(w * scale) for w in columns]
+    grid = table.find(qn("w:tblGrid"))
+    for col in list(grid):
+        grid.remove(col)
+    for width in new:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), str(width))
+        grid.append(col)
+    for row in rows:
+        for cell, width in zip(row.findall(qn("w:tc")), new):
+            found = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if found is not None:
+                found.set(qn("w:w"), str(width))
+                found.set(qn("w:type"), "dxa")

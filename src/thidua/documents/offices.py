@@ -1,0 +1,97 @@
+"""Who issues, numbers, signs and receives each dossier document (settings or defaults)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from thidua.documents.context_common import (document_block, header_lines, recipient_groups,
+                                             recipient_lines, signer_block)
+from thidua.model import Campaign, Issuer, OfficeDocument, Period, Recipients
+from thidua.vnformat import nfc, upper_vi
+
+NAME_BLANK = "[Họ và tên]"  # a signer's name still to be written (never all capitals)
+
+
+def initials(name: str) -> str:
+    """'Hội đồng Thi đua - Khen thưởng' → 'HĐTĐKT' (symbol of a body in document numbers)."""
+    return "".join(upper_vi(w[0]) for w in nfc(name).split() if w[0].isalpha())
+
+
+def council_issuer(campaign: Campaign) -> Issuer:
+    name = campaign.dossier.council_name
+    return Issuer(parent=" ".join(header_lines(campaign.issuer)), name=name,
+                  header=(upper_vi(name),), symbol=initials(name), place=campaign.issuer.place)
+
+
+def reference_date(campaign: Campaign, period: Period) -> date:
+    """The day the dossier is about: decision date, else meeting date, else the period's end.
+
+    Templates compare it (ISO text) with the dates laws and decrees take effect, so the legal
+    references follow the law in force, and the choice stays in the template.
+    """
+    decision = campaign.dossier.decision.number.date
+    meeting = period.meeting.date if period.meeting else None
+    return decision or meeting or period.end or campaign.time.end
+
+
+def fallback_year(campaign: Campaign, period: Period) -> int:
+    return reference_date(campaign, period).year
+
+
+def office_block(campaign: Campaign, period: Period, office: OfficeDocument, kind: str,
+                 issuer: Issuer, *, first_recipient: str | None = None,
+                 signer_fallback: Any = None, signed: bool = True) -> dict[str, Any]:
+    """The `van_ban` block of a dossier document."""
+    block = document_block(issuer, office.number, kind, fallback_year(campaign, period))
+    signer = office.signer or signer_fallback
+    sign = signer_block(signer)
+    if signed and not sign["ho_ten"]:
+        sign["ho_ten"] = NAME_BLANK
+    block.update({"noi_nhan": recipient_lines(office.recipients, first_recipient),
+                  "noi_nhan_nhom": recipient_groups(office.recipients), "ky": sign,
+                  "kinh_gui": office.addressee or ""})
+    return block
+
+
+def submission_block(campaign: Campaign, period: Period) -> dict[str, Any]:
+    office = campaign.dossier.submission
+    block = office_block(campaign, period, office, "TTr", office.issuer or campaign.issuer,
+                         first_recipient="Như trên", signer_fallback=campaign.signer)
+    block["kinh_gui"] = office.addressee or f"Chủ tịch {campaign.issuer.name}"
+    return block
+
+
+def decision_block(campaign: Campaign, period: Period) -> dict[str, Any]:
+    office = campaign.dossier.decision
+    issuer = office.issuer or campaign.issuer
+    fallback = campaign.signer.model_copy(update={"on_behalf": None})
+    block = office_block(campaign, period, office, "QĐ", issuer, first_recipient="Như Điều 3",
+                         signer_fallback=fallback)
+    signer = office.signer or fallback
+    block["tham_quyen"] = f"{upper_vi(signer.for_title or signer.title)} {upper_vi(issuer.name)}"
+    block["tham_quyen_thuong"] = f"{(signer.for_title or signer.title).capitalize()} {issuer.name}"
+    return block
+
+
+def minutes_block(campaign: Campaign, period: Period) -> dict[str, Any]:
+    office = campaign.dossier.minutes
+    issuer = office.issuer or council_issuer(campaign)
+    number = office.number
+    if number.date is None and period.meeting and period.meeting.date:
+        number = number.model_copy(update={"date": period.meeting.date})
+    return office_block(campaign, period, office.model_copy(update={"number": number}), "BB",
+                        issuer, signed=False)
+
+
+def standing_office_block(campaign: Campaign, period: Period, kind: str,
+                          first_recipient: str | None = None) -> dict[str, Any]:
+    """The standing office (the submission's issuer) writing a phiếu or a báo cáo."""
+    office = campaign.dossier.submission
+    archive = office.recipients.archive if office.recipients else Recipients().archive
+    plain = OfficeDocument(issuer=office.issuer, signer=office.signer,
+                           number=office.number.model_copy(update={"number": None, "symbol": None}),
+                           recipients=Recipients(archive=archive))
+    issuer = office.issuer or campaign.issuer
+    return office_block(campaign, period, plain, kind, issuer, first_recipient=first_recipient,
+                        signer_fallback=campaign.signer)
