@@ -1,9 +1,91 @@
-"""CLI commands: placeholder registration until the commands land."""
+"""CLI commands `thidua plan`, `thidua dossier` and `thidua context` (văn bản Word)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from thidua.campaigns import load_campaign
+from thidua.cli.common import reports_errors
+from thidua.documents import DOCUMENTS, build_dossier, build_plan, document_context
+from thidua.documents.context import to_json
+from thidua.scoring import score_period, select_period
+
+_OUTPUT = click.Path(file_okay=False, path_type=Path)
+
+
+def _report(paths: list[Path]) -> None:
+    for path in paths:
+        click.echo(f"Đã ghi {path}")
+
+
+@click.command("plan")
+@click.argument("campaign")
+@click.option("-o", "--output", "out_dir", default=None, metavar="THƯ-MỤC", type=_OUTPUT,
+              help="Thư mục ghi tệp (mặc định: output/<phong trào>/).")
+@reports_errors
+def plan_cmd(campaign: str, out_dir: Path | None) -> None:
+    """Soạn Kế hoạch phát động phong trào thi đua (ke-hoach.docx).
+
+    Đủ mọi mục của campaign.yaml: căn cứ, mục đích, yêu cầu, đối tượng, thời gian, nội
+    dung, bảng chấm điểm (theo từng nhóm khi tiêu chí khác nhau), khen thưởng, hồ sơ, thời
+    hạn, tổ chức thực hiện, nơi nhận và người ký; đúng thể thức Nghị định 30/2020.
+    """
+    _report(build_plan(load_campaign(campaign), out_dir))
+
+
+@click.command("dossier")
+@click.argument("campaign")
+@click.option("--period", "period_id", default=None, metavar="ĐỢT",
+              help="Mã đợt khen thưởng (periods[].id); mặc định: đợt cuối cùng trong tệp.")
+@click.option("--data", "data_path", default=None, metavar="TỆP",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp số liệu CSV/XLSX; mặc định: số liệu của đợt trong campaign.yaml.")
+@click.option("-o", "--output", "out_dir", default=None, metavar="THƯ-MỤC", type=_OUTPUT,
+              help="Thư mục ghi hồ sơ (mặc định: output/<phong trào>/<đợt>/).")
+@reports_errors
+def dossier_cmd(campaign: str, period_id: str | None, data_path: Path | None,
+                out_dir: Path | None) -> None:
+    """Soạn toàn bộ hồ sơ khen thưởng của một đợt từ kết quả chấm điểm.
+
+    Gồm: 01 tờ trình (kèm danh sách), 02 biên bản họp Hội đồng, 03 quyết định (kèm danh
+    sách), 04 báo cáo thành tích của từng tập thể được khen và từng cá nhân được đề nghị,
+    05 phiếu kết quả gửi từng đơn vị, 06 báo cáo kèm bảng tổng hợp điểm. Khi còn đơn vị
+    bằng điểm cần Hội đồng quyết định, không soạn gì và hướng dẫn cách ghi thứ tự của Hội
+    đồng (tệp data/<đợt>-hoi-dong.csv).
+    """
+    loaded = load_campaign(campaign)
+    period = select_period(loaded.campaign, period_id)
+    result = score_period(loaded, period.id, data_path) if data_path else None
+    _report(build_dossier(loaded, period.id, out_dir, result))
+
+
+@click.command("context")
+@click.argument("campaign")
+@click.option("--doc", "name", required=True, type=click.Choice(sorted(DOCUMENTS)),
+              metavar="VĂN-BẢN", help="Tên văn bản: " + ", ".join(sorted(DOCUMENTS)) + ".")
+@click.option("--unit", "unit_id", default=None, metavar="ĐƠN-VỊ",
+              help="Mã đơn vị (phiếu kết quả, báo cáo thành tích); mặc định: đơn vị đầu tiên.")
+@click.option("--person", default=None, metavar="HỌ-TÊN",
+              help="Họ tên cá nhân (báo cáo thành tích cá nhân); mặc định: người đầu tiên.")
+@click.option("--period", "period_id", default=None, metavar="ĐỢT",
+              help="Mã đợt khen thưởng; mặc định: đợt cuối cùng trong tệp.")
+@reports_errors
+def context_cmd(campaign: str, name: str, unit_id: str | None, person: str | None,
+                period_id: str | None) -> None:
+    """In (JSON) các biến mà mẫu Word của một văn bản nhận được.
+
+    Dùng khi sửa mẫu trong templates/ hoặc campaigns/<mã>/templates/: mỗi khóa viết trong
+    mẫu là {{ khóa }}, ví dụ {{ van_ban.so_ky_hieu }}. Danh sách đầy đủ và ý nghĩa:
+    docs/TEMPLATE_VARIABLES.md.
+    """
+    loaded = load_campaign(campaign)
+    context = document_context(loaded, name, period_id, unit_id, person)
+    click.echo(to_json(context))
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the main group."""
+    for command in (plan_cmd, dossier_cmd, context_cmd):
+        group.add_command(command)

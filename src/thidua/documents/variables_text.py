@@ -1,0 +1,331 @@
+"""Vietnamese descriptions of the template variables (the text of docs/TEMPLATE_VARIABLES.md)."""
+
+from __future__ import annotations
+
+INTRO = """
+# Biến của các mẫu văn bản Word
+
+Tệp này do `python -m thidua.documents.variables` sinh ra từ mô tả trong
+`src/thidua/documents/variables_text.py`; đừng sửa tay (kiểm thử so khớp tệp với mã).
+
+Mỗi mẫu trong `templates/` là một tệp Word bình thường có thẻ docxtpl: `{{ biến }}` in một
+giá trị, `{%p for x in danh_sach %}` … `{%p endfor %}` lặp cả đoạn văn, `{%tr for %}` lặp
+dòng bảng, `{%tc for %}` lặp cột, `{%p if … %}` ẩn/hiện đoạn. Có thể đổi phông, căn lề,
+câu chữ trong Word rồi lưu lại. Muốn một phong trào dùng mẫu riêng: chép mẫu vào
+`campaigns/<mã>/templates/` (giữ nguyên tên tệp) rồi sửa; mẫu ở đó thay cho mẫu chung.
+Các mẫu chung được sinh lại bằng `python tools/build_templates.py`.
+
+Xem giá trị thật mà một mẫu nhận được:
+`thidua context <phong-trào> --doc <văn-bản> [--unit <mã đơn vị>] [--person <họ tên>] [--period <đợt>]`
+(in JSON). Văn bản: `ke-hoach`, `to-trinh`, `danh-sach`, `bien-ban`, `quyet-dinh`,
+`quyet-dinh-danh-sach`, `bao-cao-thanh-tich-tap-the`, `bao-cao-thanh-tich-ca-nhan`,
+`phieu-ket-qua`, `bang-tong-hop`.
+
+## Quy ước đặt tên
+
+- Tên biến là tiếng Việt không dấu, chữ thường, nối bằng `_` (ví dụ `so_ky_hieu`,
+  `dia_danh_ngay`), đúng như mẫu văn bản gọi tên các phần; mã chương trình vẫn viết tiếng Anh.
+- Biến không có hậu tố là **chuỗi đã trình bày sẵn** theo quy định (số có dấu chấm phân
+  cách hàng nghìn, ngày "ngày 05 tháng 02 năm 2024", khoảng trống khi chưa vào số…): đặt
+  thẳng vào mẫu.
+- Biến có hậu tố `_goc` là **giá trị gốc** để tự trình bày bằng bộ lọc: tiền và số lượng là
+  số nguyên (đồng), ngày dạng `yyyy-mm-dd` (chuỗi rỗng khi chưa có), điểm lẻ là chuỗi số
+  dùng dấu chấm thập phân (`"48.72"`).
+- Tiền luôn có đủ ba dạng trong một khối `<tiền>`: `so` ("21.000.000"), `chu`
+  ("Hai mươi mốt triệu đồng"), `goc` (21000000).
+- Chỗ còn thiếu số liệu được đánh dấu rõ: "……" (ví dụ giờ họp chưa ghi), "[Họ và tên]"
+  (người ký chưa khai báo), "[Đơn vị bổ sung: …]" (phần báo cáo thành tích đơn vị tự viết).
+
+## Bộ lọc tiếng Việt
+
+| bộ lọc | ví dụ | kết quả |
+|---|---|---|
+| `ngay` | `{{ van_ban.ngay_goc\\|ngay(2025) }}` | ngày 05 tháng 02 năm 2024 (để trống: "ngày     tháng     năm 2025") |
+| `ngay_ngan` | `{{ hop.ngay_goc\\|ngay_ngan }}` | 04/12/2023 |
+| `tien` | `{{ tong_tien.goc\\|tien }}` | 21.000.000 |
+| `tien_chu` | `{{ tong_tien.goc\\|tien_chu }}` | Hai mươi mốt triệu đồng |
+| `so` | `{{ d.tong_diem_goc\\|so(2) }}` | 96,50 |
+| `so_chu` | `{{ so_tap_the_goc\\|so_chu }}` | năm |
+| `phan_tram` | `{{ 0.8125\\|phan_tram }}` | 81,25% |
+| `la_ma` | `{{ loop.index\\|la_ma }}` | IV |
+| `chu_cai` | `{{ loop.index\\|chu_cai }}` | đ (a, b, c, d, đ, e…) |
+| `hai_so` | `{{ so_tap_the_goc\\|hai_so }}` | 05 |
+| `hoa` | `{{ van_ban.ten_co_quan\\|hoa }}` | ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP |
+"""
+
+SHAPES = [
+    ("<văn bản>", "Khối `van_ban` của mọi văn bản: phần đầu, số ký hiệu, ngày, trích yếu, nơi "
+                  "nhận, người ký."),
+    ("<đơn vị>", "Một đơn vị trong kết quả: các dòng của `tap_the`, `khen_thuong[].tap_the`, "
+                 "`bang[].dong` và biến `don_vi` (phiếu kết quả, báo cáo thành tích)."),
+    ("<cá nhân>", "Một cá nhân được đề nghị: các dòng của `ca_nhan` và `khen_thuong[].ca_nhan`."),
+    ("<tiền>", "Một số tiền: `tong_tien`, `tien_tap_the`, `tien_ca_nhan`, "
+               "`khen_thuong[].tien_thuong`."),
+    ("<người>", "Một người dự họp: `hop.chu_toa`, `hop.thu_ky`, `hop.thanh_vien[]`, "
+                "`hop.vang_mat[]`."),
+    ("<bảng điểm>", "Một bảng chấm điểm của Kế hoạch: `noi_dung[].bang` và "
+                    "`ke_hoach.bang_diem[]`."),
+]
+
+DESCRIPTIONS: dict[str, str] = {
+    # --- <văn bản> ---
+    "<văn bản>.co_quan_chu_quan": "Danh sách dòng tên cơ quan chủ quản (chữ hoa), có thể rỗng",
+    "<văn bản>.co_quan": "Tên cơ quan ban hành chữ hoa, các dòng nối bằng xuống dòng",
+    "<văn bản>.co_quan_dong": "Tên cơ quan ban hành chữ hoa, từng dòng",
+    "<văn bản>.ten_co_quan": "Tên cơ quan ban hành viết thường (dùng trong câu)",
+    "<văn bản>.ten_ngan": "Tên ngắn của cơ quan (ví dụ UBND huyện)",
+    "<văn bản>.ky_hieu_co_quan": "Chữ viết tắt tên cơ quan (UBND, PNV…)",
+    "<văn bản>.dia_danh": "Địa danh ghi ở dòng ngày tháng",
+    "<văn bản>.so": "Số văn bản (\"15\", \"05\"), rỗng khi chưa vào số",
+    "<văn bản>.ky_hieu": "Ký hiệu, ví dụ KH-UBND, TTr-PNV",
+    "<văn bản>.so_ky_hieu": "Dòng \"Số: 15/KH-UBND\" hoặc \"Số:      /KH-UBND\" khi chưa vào số "
+                            "(rỗng với văn bản không đánh số)",
+    "<văn bản>.so_ky_hieu_ngan": "\"15/KH-UBND\" hoặc \"      /KH-UBND\"",
+    "<văn bản>.ngay": "\"ngày 05 tháng 02 năm 2024\", khi chưa ký: \"ngày     tháng     năm 2024\"",
+    "<văn bản>.ngay_goc": "Ngày ban hành yyyy-mm-dd, rỗng khi chưa ký",
+    "<văn bản>.ngay_ngan": "Ngày ban hành dd/mm/yyyy, rỗng khi chưa ký",
+    "<văn bản>.nam": "Năm của văn bản (số nguyên)",
+    "<văn bản>.dia_danh_ngay": "Dòng \"Phụng Hiệp, ngày 05 tháng 02 năm 2024\"",
+    "<văn bản>.trich_yeu": "Trích yếu dưới tên loại văn bản",
+    "<văn bản>.kinh_gui": "Nơi gửi sau \"Kính gửi:\" (rỗng nếu không có)",
+    "<văn bản>.noi_nhan": "Các dòng nơi nhận \"- …;\", dòng cuối \"- Lưu: VT, ….\"; nhóm có ghi "
+                          "chú như (Báo cáo) thì ghi chú đặt sau từng nơi trong nhóm",
+    "<văn bản>.noi_nhan_nhom": "Nơi nhận dạng dữ liệu để tự trình bày (không có dòng Lưu)",
+    "<văn bản>.noi_nhan_nhom[].ten": "Tên các nơi nhận trong nhóm",
+    "<văn bản>.noi_nhan_nhom[].ghi_chu": "Ghi chú của nhóm, ví dụ (Báo cáo); rỗng nếu không có",
+    "<văn bản>.ky": "Người ký (bên phải)",
+    "<văn bản>.ky.dong": "Các dòng thẩm quyền, chức vụ chữ hoa: \"TM. ỦY BAN NHÂN DÂN\", "
+                         "\"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"",
+    "<văn bản>.ky.chuc_vu": "Chức vụ người ký (chữ hoa)",
+    "<văn bản>.ky.ho_ten": "Họ tên người ký; \"[Họ và tên]\" khi chưa khai báo",
+    "<văn bản>.ky_trai": "Chữ ký bên trái của báo cáo thành tích (xác nhận)",
+    "<văn bản>.ky_trai.chuc_vu": "Dòng chức danh bên trái",
+    "<văn bản>.ky_trai.ho_ten": "Họ tên bên trái (có thể rỗng)",
+    "<văn bản>.tham_quyen": "Quyết định: dòng thẩm quyền chữ hoa \"CHỦ TỊCH ỦY BAN NHÂN DÂN "
+                            "HUYỆN …\"",
+    "<văn bản>.tham_quyen_thuong": "Như trên, viết thường (mẫu quyết định in bằng định dạng "
+                                   "chữ hoa All Caps của Word)",
+    # --- <đơn vị> ---
+    "<đơn vị>.stt": "Số thứ tự trong danh sách",
+    "<đơn vị>.ma": "Mã đơn vị",
+    "<đơn vị>.ten": "Tên đơn vị",
+    "<đơn vị>.nhom": "Tên nhóm (cụm, khối) của đơn vị",
+    "<đơn vị>.ma_nhom": "Mã nhóm",
+    "<đơn vị>.tong_diem": "Tổng điểm đã trình bày (\"96,50\")",
+    "<đơn vị>.tong_diem_goc": "Tổng điểm gốc (số nguyên hoặc chuỗi \"96.5\")",
+    "<đơn vị>.tong_diem_chuan": "Tổng điểm chuẩn các tiêu chí của đơn vị",
+    "<đơn vị>.xep_hang": "Thứ hạng trong nhóm (hoặc chung) dạng chữ số; rỗng nếu không xếp hạng",
+    "<đơn vị>.xep_hang_goc": "Thứ hạng (số nguyên) hoặc null",
+    "<đơn vị>.xep_hang_text": "\"5/13 đơn vị các xã, thị trấn\" hoặc \"không xếp hạng\"",
+    "<đơn vị>.du_dieu_kien": "true nếu đủ điều kiện xếp hạng",
+    "<đơn vị>.ly_do_khong_xet": "Lý do không đủ điều kiện xếp hạng",
+    "<đơn vị>.hinh_thuc": "Hình thức khen thưởng, ví dụ Giấy khen của Chủ tịch UBND huyện",
+    "<đơn vị>.hang": "Hạng được khen (Hạng Nhất…), rỗng khi giải không chia hạng",
+    "<đơn vị>.ma_khen_thuong": "Mã giải thưởng (awards[].id), rỗng nếu không được khen",
+    "<đơn vị>.khen_thuong": "Hình thức và hạng, nối bằng dấu phẩy",
+    "<đơn vị>.tien_thuong": "Tiền thưởng đã trình bày (\"6.000.000\"), rỗng nếu không có",
+    "<đơn vị>.tien_thuong_goc": "Tiền thưởng (đồng, số nguyên)",
+    "<đơn vị>.diem_cong": "Điểm cộng thi đua KT-XH, rỗng nếu không có",
+    "<đơn vị>.so_ca_nhan": "Số cá nhân đơn vị được đề nghị khen theo hạng",
+    "<đơn vị>.bang_diem": "true nếu đơn vị bằng điểm với đơn vị khác ở ranh giới khen thưởng",
+    "<đơn vị>.ghi_chu_bang_diem": "Cách phân định khi bằng điểm",
+    "<đơn vị>.diem": "Bảng tổng hợp: điểm từng tiêu chí theo thứ tự cột `bang[].cot`",
+    "<đơn vị>.ghi_chu": "Bảng tổng hợp: ghi chú (không đủ điều kiện, bằng điểm)",
+    "<đơn vị>.tieu_chi": "Điểm từng tiêu chí (phiếu kết quả, báo cáo thành tích)",
+    "<đơn vị>.tieu_chi[].stt": "Số thứ tự tiêu chí",
+    "<đơn vị>.tieu_chi[].ma": "Mã tiêu chí",
+    "<đơn vị>.tieu_chi[].tieu_chi": "Nội dung tiêu chí",
+    "<đơn vị>.tieu_chi[].diem_chuan": "Điểm chuẩn đã trình bày; \"Chỉ tiêu\" hoặc \"Trừ điểm\" "
+                                      "với tiêu chí không có điểm chuẩn",
+    "<đơn vị>.tieu_chi[].diem_chuan_goc": "Điểm chuẩn dạng số",
+    "<đơn vị>.tieu_chi[].giai_trinh": "Cách tính từ số liệu, ví dụ \"1.250/1.250 hồ sơ = 100%\"",
+    "<đơn vị>.tieu_chi[].diem": "Điểm đạt đã trình bày (\"Đạt\"/\"Không đạt\" với chỉ tiêu)",
+    "<đơn vị>.tieu_chi[].diem_goc": "Điểm đạt gốc (chuỗi số, dấu chấm thập phân)",
+    "<đơn vị>.tieu_chi[].dat": "Chỉ tiêu đạt (true/false), null với tiêu chí tính điểm",
+    "<đơn vị>.tieu_chi[].loai_khoi_xep_hang": "true nếu tiêu chí này loại đơn vị khỏi xếp hạng",
+    "<đơn vị>.so_lieu": "Số liệu đơn vị báo cáo, theo thứ tự chỉ số của phong trào",
+    "<đơn vị>.so_lieu[].ma": "Mã chỉ số",
+    "<đơn vị>.so_lieu[].ten": "Tên chỉ số",
+    "<đơn vị>.so_lieu[].gia_tri": "Giá trị đã trình bày, kèm đơn vị tính (\"1.860 hồ sơ\", \"96,8%\")",
+    "<đơn vị>.so_lieu[].gia_tri_goc": "Giá trị gốc (tỷ lệ là số thập phân 0,968 ghi \"0.968\")",
+    # --- <cá nhân> ---
+    "<cá nhân>.stt": "Số thứ tự",
+    "<cá nhân>.ho_ten": "Họ và tên",
+    "<cá nhân>.chuc_vu": "Chức vụ",
+    "<cá nhân>.don_vi": "Tên đơn vị công tác",
+    "<cá nhân>.ma_don_vi": "Mã đơn vị",
+    "<cá nhân>.chuc_vu_don_vi": "\"Chức vụ, đơn vị\" cho cột danh sách",
+    "<cá nhân>.thanh_tich": "Tóm tắt thành tích (từ danh sách đề nghị)",
+    "<cá nhân>.hinh_thuc": "Hình thức khen thưởng đề nghị",
+    "<cá nhân>.ma_khen_thuong": "Mã giải thưởng",
+    "<cá nhân>.tien_thuong": "Tiền thưởng đã trình bày, rỗng nếu không có",
+    "<cá nhân>.tien_thuong_goc": "Tiền thưởng (đồng)",
+    # --- <tiền> ---
+    "<tiền>.so": "Số tiền có dấu chấm hàng nghìn: \"21.000.000\"",
+    "<tiền>.chu": "Số tiền bằng chữ: \"Hai mươi mốt triệu đồng\"",
+    "<tiền>.goc": "Số tiền (đồng, số nguyên)",
+    # --- <người> ---
+    "<người>.ho_ten": "Họ tên (\"[Họ và tên]\" khi chưa ghi)",
+    "<người>.chuc_vu": "Chức vụ (\"……\" khi chưa ghi)",
+    "<người>.mo_ta": "\"Họ tên - chức vụ\"",
+    # --- <bảng điểm> ---
+    "<bảng điểm>.tieu_de": "\"Đối với các xã, thị trấn\" khi mỗi nhóm một bảng, rỗng khi chung",
+    "<bảng điểm>.nhom": "Tên nhóm của bảng (rỗng khi chung)",
+    "<bảng điểm>.tong": "Tổng điểm chuẩn",
+    "<bảng điểm>.dong": "Các dòng tiêu chí",
+    "<bảng điểm>.dong[].stt": "Số thứ tự",
+    "<bảng điểm>.dong[].noi_dung": "Cột NỘI DUNG: các đoạn (tiêu chí, nhãn)",
+    "<bảng điểm>.dong[].diem_chuan": "Cột ĐIỂM CHUẨN (\"60\", \"Chỉ tiêu\", \"Trừ điểm\")",
+    "<bảng điểm>.dong[].huong_dan": "Cột HƯỚNG DẪN CHẤM: các đoạn (nguyên văn kế hoạch, hoặc "
+                                    "diễn giải tự động quy tắc chấm), kèm cơ sở chấm điểm",
+    # --- kế hoạch ---
+    "van_ban": "Khối văn bản (xem `<văn bản>`)",
+    "can_cu": "Kế hoạch: các dòng căn cứ (dấu ; cuối dòng, dòng cuối dấu .)",
+    "mo_dau": "Kế hoạch: các đoạn mở đầu sau căn cứ",
+    "noi_dung": "Kế hoạch: toàn bộ phần nội dung theo thứ tự, đã đánh số I., 1., a)",
+    "noi_dung[].loai": "Loại khối: muc (I. TIÊU ĐỀ), khoan (1. …), diem (a) …), doan (đoạn văn), "
+                       "bang (bảng chấm điểm)",
+    "noi_dung[].tieu_de": "Tiêu đề đã đánh số của mục, khoản, điểm",
+    "noi_dung[].text": "Nội dung (đoạn văn, hoặc phần chữ thường sau tiêu đề khoản/điểm)",
+    "noi_dung[].bang": "Bảng chấm điểm khi loai là bang (xem `<bảng điểm>`)",
+    "ket_thuc": "Kế hoạch: các đoạn kết",
+    "ke_hoach": "Kế hoạch: dữ liệu có cấu trúc để tự trình bày",
+    "ke_hoach.ten_phong_trao": "Tên ngắn của phong trào",
+    "ke_hoach.bang_diem": "Các bảng chấm điểm (xem `<bảng điểm>`)",
+    "ke_hoach.thoi_han": "Các thời hạn gửi hồ sơ",
+    "ke_hoach.thoi_han[].ngay": "Hạn dd/mm/yyyy",
+    "ke_hoach.thoi_han[].ngay_goc": "Hạn yyyy-mm-dd",
+    "ke_hoach.thoi_han[].noi_dung": "Việc phải gửi",
+    "ke_hoach.thoi_han[].noi_gui": "Ai gửi",
+    "ke_hoach.thoi_han[].noi_nhan": "Gửi về đâu",
+    "ke_hoach.thoi_han[].muc_dich": "Để làm gì",
+    "ke_hoach.dot": "Các đợt khen thưởng",
+    "ke_hoach.dot[].ma": "Mã đợt",
+    "ke_hoach.dot[].ten": "Tên đợt",
+    "ke_hoach.dot[].khen_thuong": "Các hình thức khen thưởng của đợt",
+    "ke_hoach.dot[].khen_thuong[].ma": "Mã giải",
+    "ke_hoach.dot[].khen_thuong[].hinh_thuc": "Hình thức",
+    "ke_hoach.dot[].khen_thuong[].cap": "Cấp khen",
+    "ke_hoach.dot[].khen_thuong[].doi_tuong": "\"tập thể\" hoặc \"cá nhân\"",
+    "ke_hoach.dot[].khen_thuong[].dien_giai": "Diễn giải nguyên văn, hoặc các dòng tự sinh "
+                                              "(\"- 01 đơn vị hạng Nhất, kèm theo tiền thưởng …\")",
+    "ke_hoach.dot[].khen_thuong[].hang": "Các hạng",
+    "ke_hoach.dot[].khen_thuong[].hang[].ten": "Tên hạng",
+    "ke_hoach.dot[].khen_thuong[].hang[].so_luong": "Số đơn vị (\"01\")",
+    "ke_hoach.dot[].khen_thuong[].hang[].so_luong_goc": "Số đơn vị (số nguyên)",
+    "ke_hoach.dot[].khen_thuong[].hang[].tien_thuong": "Tiền thưởng mỗi đơn vị (\"6.000.000\")",
+    "ke_hoach.dot[].khen_thuong[].hang[].tien_thuong_goc": "Tiền thưởng (đồng)",
+    "ke_hoach.dot[].khen_thuong[].hang[].diem_cong": "Điểm cộng KT-XH, rỗng nếu không có",
+    "ke_hoach.dot[].khen_thuong[].hang[].so_ca_nhan": "Số cá nhân được đề nghị theo hạng (hoặc null)",
+    "ke_hoach.thoi_gian": "Thời gian thi đua",
+    "ke_hoach.thoi_gian.tu_ngay_goc": "Ngày bắt đầu yyyy-mm-dd (rỗng: từ ngày ban hành)",
+    "ke_hoach.thoi_gian.den_ngay_goc": "Ngày kết thúc yyyy-mm-dd",
+    # --- hồ sơ: dùng chung ---
+    "dot": "Đợt khen thưởng",
+    "dot.ma": "Mã đợt",
+    "dot.ten": "Tên đợt (\"Năm 2023\")",
+    "dot.ten_thuong": "Tên đợt viết thường chữ đầu, dùng trong câu",
+    "dot.tu_ngay_goc": "Ngày bắt đầu của đợt yyyy-mm-dd (có thể rỗng)",
+    "dot.den_ngay_goc": "Ngày kết thúc của đợt yyyy-mm-dd (có thể rỗng)",
+    "phong_trao": "Phong trào",
+    "phong_trao.ten": "\"phong trào thi đua “…”\" dùng trong câu",
+    "phong_trao.ten_day_du": "Như trên kèm đợt: \"phong trào thi đua “…” năm 2023\"",
+    "phong_trao.trich_yeu_ke_hoach": "Trích yếu của Kế hoạch",
+    "phong_trao.trich_yeu_ke_hoach_thuong": "Trích yếu của Kế hoạch, chữ đầu viết thường",
+    "phong_trao.ke_hoach": "\"Kế hoạch số 15/KH-UBND ngày 05/02/2024 của …\" (khoảng trống khi "
+                           "chưa vào số)",
+    "phong_trao.co_quan": "Cơ quan ban hành Kế hoạch",
+    "phong_trao.nam": "Năm của Kế hoạch",
+    "hoi_dong": "Tên Hội đồng Thi đua - Khen thưởng",
+    "tap_the": "Các tập thể được khen/đề nghị khen (xem `<đơn vị>`), theo thứ tự xếp hạng",
+    "ca_nhan": "Danh sách đề nghị: các cá nhân (xem `<cá nhân>`); báo cáo thành tích cá nhân: "
+               "người báo cáo",
+    "ca_nhan.ho_ten": "Báo cáo thành tích cá nhân: họ tên",
+    "ca_nhan.chuc_vu": "Báo cáo thành tích cá nhân: chức vụ",
+    "ca_nhan.don_vi": "Báo cáo thành tích cá nhân: đơn vị công tác",
+    "ca_nhan.ma_don_vi": "Báo cáo thành tích cá nhân: mã đơn vị",
+    "ca_nhan.thanh_tich": "Báo cáo thành tích cá nhân: tóm tắt thành tích trong danh sách đề nghị",
+    "khen_thuong": "Các hình thức khen thưởng của đợt có người/đơn vị được khen",
+    "khen_thuong[].ma": "Mã giải",
+    "khen_thuong[].hinh_thuc": "Hình thức",
+    "khen_thuong[].cap": "Cấp khen",
+    "khen_thuong[].tap_the": "Các tập thể của giải (xem `<đơn vị>`)",
+    "khen_thuong[].ca_nhan": "Các cá nhân của giải (xem `<cá nhân>`)",
+    "khen_thuong[].so_tap_the": "Số tập thể (\"05\")",
+    "khen_thuong[].so_ca_nhan": "Số cá nhân (\"28\")",
+    "khen_thuong[].tien_thuong": "Tổng tiền thưởng của giải (xem `<tiền>`)",
+    "khen_thuong[].nguon_kinh_phi": "Nguồn kinh phí của giải",
+    "de_nghi": "Các dòng \"- Giấy khen …: 05 tập thể và 28 cá nhân, tiền thưởng … đồng;\"",
+    "doi_tuong_khen": "\"05 tập thể và 28 cá nhân\"",
+    "so_tap_the": "Số tập thể (\"05\")",
+    "so_tap_the_goc": "Số tập thể (số nguyên)",
+    "so_ca_nhan": "Số cá nhân (\"28\")",
+    "so_ca_nhan_goc": "Số cá nhân (số nguyên)",
+    "so_muc": "Số La Mã của mục TẬP THỂ, CÁ NHÂN trong danh sách",
+    "so_muc.tap_the": "\"I\" (rỗng khi không có tập thể)",
+    "so_muc.ca_nhan": "\"II\" hoặc \"I\"",
+    "tong_tien": "Tổng tiền thưởng (xem `<tiền>`)",
+    "tien_tap_the": "Tiền thưởng của các tập thể (xem `<tiền>`)",
+    "tien_ca_nhan": "Tiền thưởng của các cá nhân (xem `<tiền>`)",
+    "nguon_kinh_phi": "Nguồn kinh phí khen thưởng (nếu kế hoạch ghi)",
+    "nhan_diem_cong": "Tên loại điểm cộng (\"điểm thi đua phát triển kinh tế - xã hội\")",
+    "so_don_vi_cham": "Số đơn vị được chấm điểm (\"22\")",
+    "so_don_vi_du_dieu_kien": "Số đơn vị đủ điều kiện xếp hạng",
+    "ngay_ap_dung_goc": "Ngày dùng để chọn văn bản pháp luật còn hiệu lực (yyyy-mm-dd): ngày "
+                        "quyết định, ngày họp hoặc ngày kết thúc đợt; mẫu so sánh để in đúng "
+                        "căn cứ (Luật, Nghị định) và mẫu báo cáo thành tích",
+    "hop": "Cuộc họp Hội đồng (từ periods[].meeting); chỗ chưa ghi là \"……\"",
+    "hop.ngay": "\"ngày 04 tháng 12 năm 2023\"",
+    "hop.ngay_ngan": "04/12/2023",
+    "hop.ngay_goc": "yyyy-mm-dd",
+    "hop.gio_bat_dau": "Giờ bắt đầu (\"08 giờ 00\")",
+    "hop.gio_ket_thuc": "Giờ kết thúc",
+    "hop.dia_diem": "Địa điểm",
+    "hop.chu_toa": "Chủ tọa (xem `<người>`)",
+    "hop.thu_ky": "Thư ký (xem `<người>`)",
+    "hop.thanh_vien": "Các thành viên dự họp khác (xem `<người>`)",
+    "hop.vang_mat": "Thành viên vắng mặt (xem `<người>`)",
+    "hop.so_thanh_vien": "Số thành viên dự họp được liệt kê",
+    "hop.so_vang_mat": "Số thành viên vắng",
+    "hop.so_co_mat": "Số thành viên có mặt khi biểu quyết",
+    "hop.tan_thanh": "Số phiếu tán thành",
+    "hop.khong_tan_thanh": "Số phiếu không tán thành",
+    "hop.khong_y_kien": "Số không có ý kiến",
+    "hop.ty_le_tan_thanh": "Tỷ lệ tán thành trên số có mặt (\"100%\")",
+    "hop.ket_luan": "Các đoạn kết luận (mặc định: đề nghị khen thưởng danh sách kèm theo)",
+    "hop.da_ghi": "true nếu campaign.yaml có khối meeting của đợt",
+    "co_quan_thuong_truc": "Biên bản: cơ quan thường trực báo cáo kết quả chấm điểm",
+    "tieu_de": "Danh sách kèm theo: tiêu đề chữ hoa \"DANH SÁCH …\"",
+    "trich_yeu": "Danh sách kèm theo: dòng dưới tiêu đề",
+    "kem_theo": "\"(Kèm theo Tờ trình số …/TTr-… ngày … của …)\"",
+    "hinh_thuc": "Quyết định: các hình thức khen thưởng thuộc thẩm quyền người quyết định",
+    "to_trinh": "Quyết định: tờ trình đề nghị",
+    "to_trinh.co_quan": "Cơ quan trình",
+    "to_trinh.so_ngay": "\"Tờ trình số …/TTr-PNV ngày …\"",
+    "to_trinh.trich_dan": "Như trên, kèm \"của <cơ quan>\"",
+    "to_trinh.so_ky_hieu_ngan": "\"12/TTr-PNV\"",
+    "don_vi": "Phiếu kết quả, báo cáo thành tích: đơn vị (xem `<đơn vị>`)",
+    "hinh_thuc_de_nghi": "Báo cáo thành tích: hình thức đề nghị tặng",
+    "ten_de_nghi": "Báo cáo thành tích: tên tập thể hoặc họ tên cá nhân",
+    "loai_mau": "Báo cáo thành tích: \"tập thể\" hoặc \"cá nhân\" (tên mẫu theo Nghị định)",
+    "bao_cao": "Báo cáo thành tích: nội dung đơn vị/cá nhân viết (tệp data/bao-cao-thanh-tich/"
+               "<mã đơn vị>.txt, cá nhân <mã đơn vị>_<họ tên không dấu>.txt), thiếu thì là "
+               "dòng \"[Đơn vị bổ sung: …]\". Bảng tổng hợp: chỉ có kem_theo",
+    "bao_cao.dac_diem": "Đoạn sơ lược đặc điểm, tình hình (tiêu đề \"# Đặc điểm, tình hình\" "
+                        "trong tệp)",
+    "bao_cao.chuc_nang": "Đoạn chức năng, nhiệm vụ (\"# Chức năng, nhiệm vụ\")",
+    "bao_cao.thanh_tich": "Đoạn thành tích (phần không có tiêu đề, hoặc \"# Thành tích\")",
+    "bao_cao.khen_thuong": "Đoạn các hình thức khen thưởng đã đạt (\"# Khen thưởng\")",
+    "bao_cao.kem_theo": "Bảng tổng hợp: \"(Kèm theo Báo cáo số …/BC-… ngày … của …)\"",
+    "tep_bao_cao": "Tệp nội dung báo cáo thành tích đã đọc (rỗng nếu chưa có)",
+    "bang": "Bảng tổng hợp: một bảng mỗi nhóm",
+    "bang[].nhom": "Tên nhóm",
+    "bang[].cot": "Các cột tiêu chí",
+    "bang[].cot[].ma": "Mã tiêu chí",
+    "bang[].cot[].ten": "Tên cột (nhãn tiêu chí hoặc \"Tiêu chí 1\")",
+    "bang[].cot[].tieu_de": "Nội dung tiêu chí",
+    "bang[].cot[].diem_chuan": "Điểm chuẩn",
+    "bang[].dong": "Các đơn vị của nhóm (xem `<đơn vị>`, thêm `diem` và `ghi_chu`)",
+    "khong_du_dieu_kien": "Bảng tổng hợp: \"Đơn vị: lý do\" của các đơn vị không đủ điều kiện",
+    "so_don_vi_khong_du_dieu_kien": "Số đơn vị không đủ điều kiện xếp hạng",
+}
