@@ -19,9 +19,10 @@ from thidua.model_rules import (
 )
 from thidua.submissions import ReportStatus, timeliness_deduction
 from thidua.unitdata_values import Value
-from thidua.vnformat import format_number, format_percent, two_digit
+from thidua.vnformat import format_number, two_digit
 
 MINUS = "\u2212"
+_VN_MARKS = str.maketrans(",.", ".,")
 _MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
 _OPS: dict[str, tuple[str, str, Callable[[Decimal, Decimal], bool]]] = {
     ">=": ("≥", "<", lambda a, b: a >= b), ">": (">", "≤", lambda a, b: a > b),
@@ -58,10 +59,16 @@ def num(value: Decimal | int) -> str:
     """A number as written in explanations: '1.730', '48,72', '−5' (no trailing zeros)."""
     number = Decimal(value)
     if number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
+        text = f"{int(number):,}".translate(_VN_MARKS)
     else:
-        number = number.normalize()
-    return format_number(number).replace("-", MINUS)
+        text = format_number(number.normalize())
+    return text.replace("-", MINUS)
+
+
+def percent_text(ratio: Decimal) -> str:
+    """A measured ratio as a percentage with 2 decimals, as format_percent: '81,20%'."""
+    value = (ratio * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{value:,.2f}".translate(_VN_MARKS) + "%"
 
 
 def factor(value: Decimal) -> str:
@@ -121,11 +128,11 @@ def _measure(rule: Any, values: Mapping[str, Value], ctx: RuleContext) -> _Measu
             return f"Thiếu số liệu '{_label(ctx, denominator_id)}' (mẫu số): 0 điểm"
         percent = numerator * 100 / denominator
         shown = (f"{num(numerator)}/{num(denominator)}{_unit_of(ctx, metric_id)} = "
-                 f"{format_percent(percent / 100)}")
+                 f"{percent_text(percent / 100)}")
         return _Measure(percent, shown, True, numerator == 0)
     metric = ctx.metrics.get(metric_id)
     if metric is not None and metric.type == "percent":
-        return _Measure(numerator * 100, format_percent(numerator), True, numerator == 0)
+        return _Measure(numerator * 100, percent_text(numerator), True, numerator == 0)
     return _Measure(numerator, f"{num(numerator)}{_unit_of(ctx, metric_id)}", False,
                     numerator == 0)
 
@@ -153,11 +160,11 @@ def proportional(rule: Proportional, max_points: Decimal, values: Mapping[str, V
                            "(mẫu số): 0 điểm")
         ratio = numerator / denominator
         shown = (f"{num(numerator)}/{num(denominator)}{_unit_of(ctx, rule.numerator)} = "
-                 f"{format_percent(ratio)}")
+                 f"{percent_text(ratio)}")
     else:
         metric = ctx.metrics.get(rule.numerator)
         ratio = numerator if metric is not None and metric.type == "percent" else numerator / 100
-        shown = f"Tỷ lệ {format_percent(ratio)}"
+        shown = f"Tỷ lệ {percent_text(ratio)}"
     if rule.floor is not None and ratio < rule.floor:
         floor = threshold_percent(rule.floor * 100)
         if rule.below_floor == "exclude":
@@ -169,7 +176,7 @@ def proportional(rule: Proportional, max_points: Decimal, values: Mapping[str, V
         return Outcome(round_points(max_points, ctx.rounding),
                        f"{shown} ≥ {full} → {num(max_points)} điểm (tối đa)")
     points = round_points(ratio * max_points, ctx.rounding)
-    return Outcome(points, f"{shown} → {format_percent(ratio)} × {num(max_points)} = "
+    return Outcome(points, f"{shown} → {percent_text(ratio)} × {num(max_points)} = "
                            f"{num(points)} điểm")
 
 

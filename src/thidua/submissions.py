@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class ReportStatus:
         return max(0, (self.submitted - self.due).days)
 
 
+@functools.lru_cache(maxsize=1024)
 def due_date(month: Month, due_day: int) -> date:
     """due_day of the month, or the month's last day when it is shorter (31 → 28/2)."""
     year, number = month
@@ -73,8 +75,8 @@ def report_statuses(log: dict[Month, date | None], months: Iterable[Month],
     return tuple(ReportStatus(m, due_date(m, due_day), log.get(m)) for m in months)
 
 
-def _tier_for(tiers: tuple[LateTier, ...], days: int) -> int | None:
-    for index, tier in enumerate(_sorted_tiers(tiers)):
+def _tier_for(tiers: list[LateTier], days: int) -> int | None:
+    for index, tier in enumerate(tiers):
         if tier.max_days_late is None or days <= tier.max_days_late:
             return index
     return None
@@ -93,9 +95,9 @@ def _tier_label(tiers: list[LateTier], index: int) -> str:
 
 
 def _num(value: Decimal) -> str:
-    text = format_number(value.normalize() if value != value.to_integral_value()
-                         else value.quantize(Decimal(1)))
-    return text.replace("-", _MINUS)
+    if value == value.to_integral_value():
+        return f"{int(value):,}".replace(",", ".").replace("-", _MINUS)
+    return format_number(value.normalize()).replace("-", _MINUS)
 
 
 def timeliness_deduction(rule: ReportTimeliness,
@@ -110,7 +112,7 @@ def timeliness_deduction(rule: ReportTimeliness,
     for status in statuses:
         total_expected += 1
         days = status.days_late
-        tier = None if days is None else _tier_for(rule.tiers, days)
+        tier = None if days is None else _tier_for(tiers, days)
         if days == 0:
             on_time += 1
         elif tier is None:
@@ -134,11 +136,24 @@ def timeliness_deduction(rule: ReportTimeliness,
 def _parse_month(raw: Any) -> Month:
     if isinstance(raw, (datetime, date)):
         return raw.year, raw.month
-    text = clean_text(raw)
+    return _parse_month_text(clean_text(raw))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_month_text(text: str) -> Month:
     match = _MONTH.match(text)
     if not match or not 1 <= int(match.group(1)) <= 12:
         raise CellError(f"kỳ báo cáo '{text}' không đúng dạng mm/yyyy (ví dụ 03/2024)")
     return int(match.group(2)), int(match.group(1))
+
+
+def _parse_submitted(raw: Any) -> date:
+    return _parse_date_text(raw) if isinstance(raw, str) else parse_date_value(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date_text(text: str) -> date:
+    return parse_date_value(text)
 
 
 def read_submission_log(path: Path, unit_ids: Iterable[str]) -> SubmissionLog:
@@ -176,7 +191,7 @@ def submissions_from_table(table: RawTable, known: set[str]) -> SubmissionLog:
         submitted = None
         if clean_text(raw_date):
             try:
-                submitted = parse_date_value(raw_date)
+                submitted = _parse_submitted(raw_date)
             except CellError as exc:
                 problems.append(Problem(str(exc), table.location(number, date_col)))
                 continue

@@ -30,12 +30,17 @@ def normalize_header(text: Any) -> str:
 
 
 def clean_text(value: Any) -> str:
-    """A cell as stripped NFC text ('' for blank)."""
+    """A cell as stripped NFC text with single spaces ('' for blank)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ").split())
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        text = text.replace("\u00a0", " ")
+    return " ".join(text.split())
 
 
 @dataclass
