@@ -188,3 +188,46 @@ def test_output_file_and_help(tmp_path):
     help_text = " ".join(run("score", "--help").stdout.split())
     assert "mặc định: đợt cuối cùng trong tệp" in help_text
     assert "cần Hội đồng quyết định" in help_text
+
+
+def test_problems_of_every_file_are_reported_together(tmp_path):
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    figures = folder / "data" / "thang-01-2024.csv"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("xa-cat;Xã Cát;400",
+                                                                   "xa-cat;Xã Cát;-400"),
+                       encoding="utf-8")
+    log = folder / "data" / "thang-01-2024-bao-cao.csv"
+    log.write_text("ma_don_vi,ky,ngay_nop\nxa-an,13/2024,\nxa-binh,01/2024,32/01/2024\n",
+                   encoding="utf-8")
+    result = run("score", str(folder), "--period", "thang-01-2024")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{figures}, dòng 5, cột C (ho_so): Lỗi: Tổng số hồ sơ: số liệu không được âm (-400)",
+        f"{log}, dòng 2, cột B (ky): Lỗi: kỳ báo cáo '13/2024' không đúng dạng mm/yyyy "
+        "(ví dụ 03/2024)",
+        f"{log}, dòng 3, cột C (ngay_nop): Lỗi: ngày '32/01/2024' không đúng dạng dd/mm/yyyy "
+        "(ví dụ 30/11/2023)",
+        "Có 3 lỗi cần sửa.",
+    ]
+
+
+def test_unknown_column_warning_and_require_settled(tmp_path):
+    from thidua.errors import CouncilDecisionNeeded
+    from thidua.scoring import require_settled
+
+    data = tmp_path / "so-lieu.csv"
+    data.write_text((MINI / "data" / "thang-01-2024.csv").read_text(encoding="utf-8")
+                    .replace("hai_long\n", "hai_long;ghi_chu\n"), encoding="utf-8")
+    result = run("score", str(MINI), "--period", "thang-01-2024", "--data", str(data))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"Cảnh báo: {data}, dòng 2, cột I (ghi_chu): cột 'ghi_chu' không phải chỉ số nào của "
+        "phong trào; bỏ qua")
+    pending = score_period(load_campaign(MINI), "thang-01-2024")
+    with pytest.raises(CouncilDecisionNeeded) as info:
+        require_settled(pending)
+    assert info.value.message.splitlines()[-1] == \
+        "Chưa thể lập hồ sơ: Hội đồng cần quyết định thứ tự các đơn vị bằng điểm."
+    settled = score_period(load_campaign(MINI), "quy-1-2024")
+    assert require_settled(settled) is settled

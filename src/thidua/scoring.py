@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from thidua.awards import Allocation, Candidates, allocate
 from thidua.campaigns import LoadedCampaign
-from thidua.errors import DataError, Location, Problem
+from thidua.errors import CouncilDecisionNeeded, DataError, Location, Problem
 from thidua.model import Campaign, Period
 from thidua.nominations import NominationSheet, QuotaContext, check_nominations, read_nominations
 from thidua.ranking import RankEntry, Ranker, competition_ranks, eligibility, tie_break_value
@@ -106,17 +107,30 @@ def load_inputs(loaded: LoadedCampaign, period: Period, data_path: Path | None =
     if not paths.figures.exists():
         raise DataError([Problem("không tìm thấy tệp số liệu (CSV hoặc XLSX); dùng --data để "
                                  "chỉ định tệp", Location(file=str(paths.figures)))])
-    figures = read_figures(campaign, paths.figures, paths.figures.suffix.lower() == ".xlsx"
-                           and paths.sheet or None, groups)
+    problems: list[Problem] = []
+
+    def attempt(read: Callable[[], Any]) -> Any:
+        try:
+            return read()
+        except DataError as exc:  # keep going: report the problems of every file at once
+            problems.extend(exc.problems)
+            return None
+
+    sheet_name = paths.sheet if paths.figures.suffix.lower() in (".xlsx", ".xlsm") else None
+    figures = attempt(lambda: read_figures(campaign, paths.figures, sheet_name, groups))
     submissions = None
     if _needs_submissions(campaign, groups):
-        if not paths.submissions.exists():
-            raise DataError([Problem("không tìm thấy sổ theo dõi nộp báo cáo (cần cho tiêu chí "
-                                     "báo cáo đúng hạn)", Location(file=str(paths.submissions)))])
-        submissions = read_submission_log(paths.submissions, unit_ids)
-    nominations = read_nominations(paths.nominations) if paths.nominations.exists() else None
-    council = (read_council_order(paths.council_order, unit_ids)
+        if paths.submissions.exists():
+            submissions = attempt(lambda: read_submission_log(paths.submissions, unit_ids))
+        else:
+            problems.append(Problem("không tìm thấy sổ theo dõi nộp báo cáo (cần cho tiêu chí "
+                                    "báo cáo đúng hạn)", Location(file=str(paths.submissions))))
+    nominations = (attempt(lambda: read_nominations(paths.nominations))
+                   if paths.nominations.exists() else None)
+    council = (attempt(lambda: read_council_order(paths.council_order, unit_ids))
                if paths.council_order.exists() else None)
+    if problems:
+        raise DataError(problems)
     return PeriodInputs(figures, submissions, nominations, council, str(paths.council_order))
 
 
@@ -126,6 +140,18 @@ def score_period(loaded: LoadedCampaign, period_id: str | None = None,
     period = select_period(loaded.campaign, period_id)
     inputs = load_inputs(loaded, period, Path(data_path) if data_path else None, sheet)
     return compute_period(loaded.campaign, loaded.id, period, inputs)
+
+
+def require_settled(result: PeriodResult) -> PeriodResult:
+    """The result, or CouncilDecisionNeeded while a tie that decides an award is open.
+
+    For commands that must not go on with a provisional result (e.g. `thidua dossier`).
+    """
+    if result.pending_ties:
+        raise CouncilDecisionNeeded("\n".join(
+            [f"Lỗi: {tie.message}" for tie in result.pending_ties]
+            + ["Chưa thể lập hồ sơ: Hội đồng cần quyết định thứ tự các đơn vị bằng điểm."]))
+    return result
 
 
 def report_window(campaign: Campaign, period: Period,

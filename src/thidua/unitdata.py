@@ -91,7 +91,8 @@ def figures_from_table(table: RawTable, metrics: tuple[Metric, ...], spec: Figur
         raise DataError(importer.problems)
     return Figures(table.file, table.sheet, importer.values, importer.rows,
                    {m: table.column_name(i) for m, i in importer.columns.items()},
-                   tuple(table.warnings) + tuple(str(p) for p in importer.problems))
+                   tuple(table.warnings) + tuple(f"{p.location}: {p.message}"
+                                                 for p in importer.problems))
 
 
 class _Importer:
