@@ -210,3 +210,33 @@ def test_per_group_override_is_validated(tmp_path):
     assert (24, "scoring.criteria[0].overrides.xa.floorr",
             "tham số 'floorr' không thuộc quy tắc 'proportional'") in found
     assert (24, "scoring.criteria[0].overrides.xa.full_at", "'nhiều' không phải là số") in found
+
+
+def test_vietnamese_thousands_are_not_decimals(tmp_path):
+    text = VALID.replace("prize: 6000000", "prize: 500.000").replace(
+        "rule: {kind: proportional, numerator: truc_tuyen, denominator: tong, floor: 70%}",
+        "rule: {kind: threshold, metric: truc_tuyen, target: 1.500, step: 100, step_points: 5}")
+    campaign = load_campaign(write(tmp_path, text)).campaign
+    assert campaign.periods[0].awards[0].ranks[0].prize == 500_000
+    assert campaign.scoring.criteria[0].rule.target == Decimal(1500)
+
+
+def test_money_with_decimals_explains_how_to_write_it(tmp_path):
+    text = VALID.replace("prize: 6000000", "prize: 1.5")
+    assert problems(tmp_path, text) == [
+        (33, "periods[0].awards[0].ranks[0].prize",
+         'số tiền 1.5 có phần thập phân; viết số nguyên đồng không dấu chấm (500000) hoặc đặt '
+         'trong ngoặc kép ("500.000")')]
+
+
+def test_choice_message_is_vietnamese(tmp_path):
+    text = VALID.replace("    name: Tổng kết năm 2023\n", "    name: Tổng kết năm 2023\n    kind: yearly\n")
+    assert problems(tmp_path, text) == [
+        (28, "periods[0].kind", "giá trị 'yearly' không hợp lệ; chọn một trong: 'monthly', "
+                                "'interim', 'year_end' hoặc 'once'")]
+
+
+def test_problems_error_str_lists_every_problem(tmp_path):
+    with pytest.raises(CampaignError) as info:
+        load_campaign(write(tmp_path, VALID.replace("  symbol: UBND", "  symbl: UBND")))
+    assert "khóa 'symbl' không có trong định dạng" in str(info.value)

@@ -121,3 +121,34 @@ def test_deadlines_bad_today(bad):
     result = CliRunner().invoke(cli, ["deadlines", "--today", bad], prog_name="thidua")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_monthly_deadline_expands_until_last(tmp_path):
+    from thidua.campaigns import load_campaign
+    from thidua.deadlines import collect
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    text = VALID.replace(
+        "deadlines:\n",
+        "deadlines:\n  - {date: 31/01/2023, what: Báo cáo tháng, repeat: monthly, until: 30/04/2023}\n")
+    (folder / "campaign.yaml").write_text(text, encoding="utf-8")
+    rows = collect([load_campaign(folder)], date(2023, 3, 1))
+    monthly = [(r.date.isoformat(), r.days_left) for r in rows if r.what == "Báo cáo tháng"]
+    assert monthly == [("2023-01-31", -29), ("2023-02-28", -1), ("2023-03-31", 30),
+                       ("2023-04-30", 60)]
+
+
+def test_internal_error_is_reported_without_traceback(monkeypatch):
+    import thidua.cli.export_cmds as export_cmds
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(export_cmds, "collect", boom)
+    monkeypatch.delenv("THIDUA_DEBUG", raising=False)
+    result = CliRunner().invoke(cli, ["deadlines", "--today", "01/01/2023", "campaigns/001-phung-hiep"],
+                                prog_name="thidua")
+    assert result.exit_code == 3
+    assert result.output.startswith("Lỗi nội bộ của thidua (ZeroDivisionError: division by zero).")
+    assert "Traceback" not in result.output

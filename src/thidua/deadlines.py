@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from thidua.atomic import write_bytes_atomic
 from thidua.campaigns import LoadedCampaign
+from thidua.model import Deadline
 from thidua.vnformat import format_short_date
 
 
@@ -37,24 +39,42 @@ class DeadlineRow:
         return f"còn {self.days_left} ngày"
 
 
+def occurrences(deadline: Deadline) -> list[date]:
+    """The dates of a deadline: one, or every month up to `until` for a monthly one."""
+    if deadline.repeat != "monthly" or deadline.until is None:
+        return [deadline.date]
+    dates, year, month = [], deadline.date.year, deadline.date.month
+    while True:
+        day = min(deadline.date.day, calendar.monthrange(year, month)[1])
+        current = date(year, month, day)
+        if current > deadline.until:
+            return dates
+        dates.append(current)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def collect(campaigns: list[LoadedCampaign], today: date) -> list[DeadlineRow]:
-    """Every deadline, sorted by date then campaign."""
+    """Every deadline (monthly ones expanded), sorted by date then campaign."""
     rows = []
     for loaded in campaigns:
         c = loaded.campaign
         for d in c.deadlines:
-            rows.append(DeadlineRow(loaded.id, c.short_name or c.title, d.date, d.what,
-                                    d.sender or "", d.to or "", d.purpose or "",
-                                    (d.date - today).days))
+            for when in occurrences(d):
+                rows.append(DeadlineRow(loaded.id, c.short_name or c.title, when, d.what,
+                                        d.sender or "", d.to or "", d.purpose or "",
+                                        (when - today).days))
     return sorted(rows, key=lambda r: (r.date, r.campaign_id, r.what))
 
 
 def table_lines(rows: list[DeadlineRow]) -> list[tuple[str, bool]]:
     """Printable lines (text, overdue) of the deadline table."""
-    lines = [("Ngày        | Tình trạng       | Phong trào | Việc (từ → đến)", False)]
+    width = max([len("Phong trào")] + [len(r.campaign_id) for r in rows])
+    lines = [(f"{'Ngày':<10}  | {'Tình trạng':<16} | {'Phong trào':<{width}} | Việc (từ → đến)",
+              False)]
     for row in rows:
         route = " → ".join(x for x in (row.sender, row.to) if x)
-        text = (f"{format_short_date(row.date)}  | {row.status():<16} | {row.campaign_id} | "
+        text = (f"{format_short_date(row.date)}  | {row.status():<16} | "
+                f"{row.campaign_id:<{width}} | "
                 f"{row.what}" + (f" ({route})" if route else ""))
         lines.append((text, row.overdue))
     return lines

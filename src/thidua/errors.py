@@ -73,6 +73,9 @@ class ProblemsError(ThiduaError):
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems] + [self.message]
 
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
 
 class CampaignError(ProblemsError):
     """The campaign definition (campaign.yaml) is invalid."""

@@ -240,6 +240,9 @@ class Deadline(Base):
     to: str | None = Field(None, description="Gửi về đâu")
     purpose: str | None = Field(None, description="Để làm gì (tổng hợp, thẩm định…)")
     period: Ident | None = None
+    repeat: Literal["monthly"] | None = Field(
+        None, description="monthly: lặp lại hằng tháng vào cùng ngày, tới ngày `until`")
+    until: VNDate | None = Field(None, description="Lần cuối của thời hạn lặp lại")
 
 
 class Task(Base):
@@ -258,6 +261,7 @@ class OfficeDocument(Base):
     signer: Signer | None = None
     recipients: Recipients | None = None
     addressee: str | None = Field(None, description="Kính gửi")
+    legal_bases: Text = Field((), description="Căn cứ riêng của văn bản này (ví dụ của Quyết định)")
 
 
 class Dossier(Base):

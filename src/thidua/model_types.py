@@ -61,6 +61,8 @@ def parse_decimal(value: Any) -> Any:
         return Decimal(repr(value))
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
+        if text.endswith("%"):
+            return parse_decimal(text[:-1]) / 100
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
             text = text.replace(".", "")
         text = text.replace(",", ".")
@@ -86,6 +88,9 @@ def parse_money(value: Any) -> Any:
         if not re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", text):
             raise ValueError(f"'{value}' không phải số tiền (viết 6000000 hoặc 6.000.000)")
         return int(text.replace(".", ""))
+    if isinstance(value, float):
+        raise ValueError(f"số tiền {value} có phần thập phân; viết số nguyên đồng không dấu chấm "
+                         "(500000) hoặc đặt trong ngoặc kép (\"500.000\")")
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("số tiền phải là số nguyên đồng, ví dụ 6000000")
     return value

@@ -77,7 +77,8 @@ def _message(error: dict[str, Any], source: SourceDocument, model: type[BaseMode
             return f"{text}; có phải ý bạn là '{hint[0]}'?"
         return f"{text}; các khóa hợp lệ: {', '.join(allowed)}" if allowed else text
     if kind == "literal_error":
-        return f"giá trị '{error.get('input')}' không hợp lệ; chọn một trong: {ctx.get('expected')}"
+        expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ")
+        return f"giá trị '{error.get('input')}' không hợp lệ; chọn một trong: {expected}"
     if kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         hint = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1, cutoff=0.6)

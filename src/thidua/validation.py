@@ -183,6 +183,13 @@ class _Checker:
                 if award.recipients == "collective" and units_in and ranked > pool:
                     self.error(f"tổng số đơn vị được khen ({ranked}) vượt số đơn vị được xét "
                                f"({pool})", apath + ("ranks",))
+                if award.max_units is not None and sum(award.caps.values()) > award.max_units:
+                    self.error(f"tổng giới hạn theo nhóm ({sum(award.caps.values())}) vượt "
+                               f"'không quá {award.max_units}'", apath + ("caps",))
+                if (award.recipients == "individual" and award.individuals is not None
+                        and award.ranks and ranked != award.individuals):
+                    self.error(f"số cá nhân theo hạng ({ranked}) khác individuals "
+                               f"({award.individuals})", apath + ("individuals",))
                 if award.max_units is not None and ranked > award.max_units:
                     self.error(f"tổng số theo hạng ({ranked}) vượt 'không quá {award.max_units}'",
                                apath + ("max_units",))
@@ -206,6 +213,10 @@ class _Checker:
             if deadline.date > end + timedelta(days=366):
                 self.error(f"thời hạn {when} sau khi kết thúc phong trào "
                            f"({format_short_date(end)}) hơn một năm; kiểm tra lại năm", path)
+            if deadline.repeat and not deadline.until:
+                self.error("thời hạn lặp lại cần 'until' (lần cuối)", ("deadlines", i, "repeat"))
+            if deadline.until and deadline.until < deadline.date:
+                self.error("'until' trước ngày của thời hạn", ("deadlines", i, "until"))
             if deadline.period and deadline.period not in period_ids:
                 self.error(f"đợt '{deadline.period}' chưa được khai báo trong periods",
                            ("deadlines", i, "period"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from thidua.errors import CampaignError, Location, Problem
 
 KeyPath = tuple[str | int, ...]
+_VN_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
 def format_key_path(path: KeyPath) -> str:
@@ -79,6 +81,9 @@ class _Converter:
         if isinstance(node, SequenceNode):
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if node.style is None and _VN_THOUSANDS.fullmatch(node.value):
+            # Vietnamese writes 1.500 for one thousand five hundred; YAML would read 1.5.
+            return int(node.value.replace(".", ""))
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)

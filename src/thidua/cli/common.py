@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,8 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except ThiduaError as exc:
             for line in exc.lines():
                 click.echo(line, err=True)
@@ -32,5 +35,12 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             name = getattr(exc, "filename", None) or ""
             click.echo(f"Lỗi: không đọc/ghi được tệp {name}: {exc.strerror or exc}", err=True)
             sys.exit(2)
+        except Exception as exc:  # last resort: never show a traceback to the user
+            if os.environ.get("THIDUA_DEBUG") == "1":
+                raise
+            click.echo(f"Lỗi nội bộ của thidua ({type(exc).__name__}: {exc}). Kết quả trước đó "
+                       "được giữ nguyên. Hãy gửi lệnh đã chạy và thông báo này cho người phát "
+                       "triển; đặt THIDUA_DEBUG=1 để xem chi tiết kỹ thuật.", err=True)
+            sys.exit(3)
 
     return wrapper
