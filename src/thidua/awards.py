@@ -4,7 +4,9 @@ Awards are allocated in file order and a unit receives at most one collective aw
 period: a unit that won an earlier award (e.g. Bằng khen) leaves the pool of later ones
 (e.g. Giấy khen). A tie no rule breaks that decides who gets which award is left to the
 council: the tied units get nothing at the contested boundary and the slots they would
-occupy stay reserved, so no unit below them moves up.
+occupy stay reserved, so no unit below them moves up. Until the council's order is in
+data/<đợt>-hoi-dong.csv the tied units are left out of later awards too (their award is
+pending), so every tied unit has no award and `tie=True`.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def allocate(period: Period, candidates: Candidates, ranker: Ranker,
     for award in period.awards:
         if award.recipients != "collective":
             continue
-        pool = [u for u in candidates.unit_ids if u not in grants
+        pool = [u for u in candidates.unit_ids if u not in grants and u not in notes
                 and (award.groups is None or candidates.groups[u] in award.groups)]
         walk = _AwardWalk(award, candidates, award_slots(award, len(pool)), base_salary)
         for group in ranker.order(pool):

@@ -40,7 +40,9 @@ def score_cmd(campaign: str, period_id: str | None, data_path: Path | None, shee
     CAMPAIGN là mã phong trào trong campaigns/ hoặc đường dẫn thư mục. Không có --period:
     chấm đợt cuối cùng khai báo trong campaign.yaml. Không có --data: dùng số liệu mẫu của
     đợt. Số liệu sai thì không chấm: liệt kê mọi lỗi (tệp, trang tính, dòng, cột) và thoát
-    mã 2. Khi có đơn vị bằng điểm mà tiêu chí phụ không phân định được và ảnh hưởng đến
+    mã 2. Mỗi đơn vị nhận tối đa một hình thức khen thưởng tập thể trong một đợt: hình thức
+    khai báo trước trong campaign.yaml được xét trước (ví dụ Bằng khen trước Giấy khen).
+    Khi có đơn vị bằng điểm mà tiêu chí phụ không phân định được và ảnh hưởng đến
     khen thưởng, in cảnh báo "cần Hội đồng quyết định" (mã thoát 0); ghi thứ tự Hội đồng
     quyết định vào tệp data/<đợt>-hoi-dong.csv rồi chấm lại.
     """
