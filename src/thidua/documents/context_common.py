@@ -12,7 +12,7 @@ from thidua.vnformat import (format_date, format_money, format_number, format_pl
                              format_short_date, money_in_words, nfc, upper_vi)
 
 BLANK = "……"  # a clearly marked place to fill in by hand
-NUMBER_BLANK = " " * 6  # "Số:      /TTr-PNV" on an unnumbered document
+NUMBER_BLANK = " " * 5  # with the space after "Số:": "Số:      /TTr-PNV" (unnumbered)
 _MARKER = re.compile(r"^(?:[-+*•]\s|[a-zđ]\)\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[IVXLC]+\.\s)")
 _ADMIN_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "quận", "xã",
                 "phường")

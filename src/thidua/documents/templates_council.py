@@ -21,22 +21,24 @@ def award_tables(doc, landscape: bool) -> None:
     tag(doc, "{%p if tap_the %}")
     B.add_heading(doc, "{{ so_muc.tap_the }}. TẬP THỂ", 1)
     looped_table(doc, COLLECTIVES, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.hinh_thuc }}",
-                                    "{{ d.hang or d.xep_hang }}", "{{ d.tong_diem }}", "{{ d.tien_thuong }}"],
+                                    "{{ d.hang or d.xep_hang }}", "{{ d.tong_diem_goc|so(2) }}",
+                                    "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"],
                  "tap_the", wide, ("center", "left", "left", "center", "center", "right"),
                  footer=["", "Cộng: {{ so_tap_the }} tập thể", "", "", "",
-                         "{{ tien_tap_the.so if tien_tap_the.goc else '' }}"])
+                         "{{ tien_tap_the.goc|tien if tien_tap_the.goc else '' }}"])
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ca_nhan %}")
     B.add_heading(doc, "{{ so_muc.ca_nhan }}. CÁ NHÂN", 1)
     looped_table(doc, PERSONS, ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu_don_vi }}",
-                                "{{ d.hinh_thuc }}", "{{ d.tien_thuong }}"],
+                                "{{ d.hinh_thuc }}",
+                                "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"],
                  "ca_nhan", people, ("center", "left", "left", "left", "right"),
                  footer=["", "Cộng: {{ so_ca_nhan }} cá nhân", "", "",
-                         "{{ tien_ca_nhan.so if tien_ca_nhan.goc else '' }}"])
+                         "{{ tien_ca_nhan.goc|tien if tien_ca_nhan.goc else '' }}"])
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tong_tien.goc %}")
-    body(doc, "Tổng số tiền thưởng: {{ tong_tien.so }} đồng (Bằng chữ: {{ tong_tien.chu }}).",
-         bold=True)
+    body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "
+              "{{ tong_tien.goc|tien_chu }}).", bold=True)
     tag(doc, "{%p endif %}")
 
 
@@ -57,8 +59,8 @@ def to_trinh(out_dir: Path) -> Path:
     lead(doc, "2. Đề nghị khen thưởng:", " {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
     tag(doc, "{%p if tong_tien.goc %}")
-    body(doc, "Tổng số tiền thưởng: {{ tong_tien.so }} đồng (Bằng chữ: {{ tong_tien.chu }})"
-              "{% if nguon_kinh_phi %}, từ nguồn {{ nguon_kinh_phi }}{% endif %}.")
+    body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "
+              "{{ tong_tien.goc|tien_chu }}){% if nguon_kinh_phi %}, từ nguồn {{ nguon_kinh_phi }}{% endif %}.")
     tag(doc, "{%p endif %}")
     body(doc, "(Có danh sách kèm theo)")
     body(doc, "Kính trình {{ van_ban.kinh_gui }} xem xét, quyết định./.")
@@ -159,7 +161,7 @@ def quyet_dinh(out_dir: Path) -> Path:
     lead(doc, "Điều 1.", " Tặng {{ hinh_thuc }} cho {{ doi_tuong_khen }} đã có thành tích xuất "
          "sắc trong {{ phong_trao.ten_day_du }} (có danh sách kèm theo).")
     lead(doc, "Điều 2.", " {% if tong_tien.goc %}Tặng kèm tiền thưởng theo danh sách; tổng số "
-         "tiền thưởng là {{ tong_tien.so }} đồng (Bằng chữ: {{ tong_tien.chu }}){% if "
+         "tiền thưởng là {{ tong_tien.goc|tien }} đồng (Bằng chữ: {{ tong_tien.goc|tien_chu }}){% if "
          "nguon_kinh_phi %}, từ nguồn {{ nguon_kinh_phi }}{% endif %}.{% else %}Tiền thưởng kèm "
          "theo thực hiện theo quy định hiện hành.{% endif %}")
     lead(doc, "Điều 3.", " Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng "

@@ -169,7 +169,8 @@ def bang_tong_hop(out_dir: Path) -> Path:
     lead(doc, "2. Đề nghị khen thưởng:", " {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
     tag(doc, "{%p if tong_tien.goc %}")
-    body(doc, "Tổng số tiền thưởng: {{ tong_tien.so }} đồng (Bằng chữ: {{ tong_tien.chu }}).")
+    body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "
+              "{{ tong_tien.goc|tien_chu }}).")
     tag(doc, "{%p endif %}")
     body(doc, "(Chi tiết tại Bảng tổng hợp kèm theo)")
     body(doc, "Kính trình {{ van_ban.kinh_gui }} xem xét, quyết định./.")
@@ -178,13 +179,14 @@ def bang_tong_hop(out_dir: Path) -> Path:
     annex_heading(doc, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", "{{ van_ban.trich_yeu }}",
                   "{{ bao_cao.kem_theo }}")
     tag(doc, "{%p for bang in bang %}")
-    B.add_heading(doc, "{{ loop.index }}. {{ bang.nhom }}", 2)
+    B.add_heading(doc, "{{ loop.index|la_ma }}. {{ bang.nhom|hoa }}", 1)
     table = B.add_table(
         doc, ["STT", "ĐƠN VỊ", "{%tc for c in bang.cot %}", "{{ c.ten }} ({{ c.diem_chuan }})",
               "{%tc endfor %}", "TỔNG ĐIỂM", "XẾP HẠNG", "KHEN THƯỞNG", "GHI CHÚ"],
         [["{%tr for d in bang.dong %}"] + [""] * 8,
          ["{{ d.stt }}", "{{ d.ten }}", "{%tc for x in d.diem %}", "{{ x }}", "{%tc endfor %}",
-          "{{ d.tong_diem }}", "{{ d.xep_hang }}", "{{ d.khen_thuong }}", "{{ d.ghi_chu }}"],
+          "{{ d.tong_diem_goc|so(2) }}", "{{ d.xep_hang }}", "{{ d.khen_thuong }}",
+          "{{ d.ghi_chu }}"],
          ["{%tr endfor %}"] + [""] * 8],
         (14, 55, 1, 24, 1, 20, 20, 66, 51),
         align=("center", "left", "center", "center", "center", "center", "center", "left",
