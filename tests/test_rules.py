@@ -314,3 +314,31 @@ def test_fewer_untruthful_reports_never_score_lower(a, b):
     rule = PerEvent(kind="per_event", metric="sai", points_each=-2)
     fewer, more = sorted((a, b))
     assert run(rule, {"sai": fewer}, 0).points >= run(rule, {"sai": more}, 0).points
+
+
+@settings(max_examples=60, deadline=None)
+@given(extra_online=st.integers(0, 500), extra_accounts=st.integers(0, 3000),
+       fewer_events=st.integers(0, 1), plan=st.booleans(), unit=st.sampled_from(
+           ["phong-a", "phong-b", "xa-an", "xa-binh", "xa-cat", "xa-duong"]))
+def test_better_figures_never_lower_a_units_total(extra_online, extra_accounts, fewer_events,
+                                                 plan, unit):
+    from pathlib import Path
+
+    from thidua.campaigns import load_campaign
+    from thidua.scoring import PeriodInputs, compute_period, load_inputs
+
+    loaded = load_campaign(Path(__file__).parent / "fixtures" / "scoring" / "mini")
+    period = loaded.campaign.period("quy-1-2024")
+    inputs = load_inputs(loaded, period)
+    row = dict(inputs.figures.values[unit])
+    row["ho_so_tt"] = min(row["ho_so"], row["ho_so_tt"] + extra_online)
+    row["tai_khoan"] += extra_accounts
+    row["sai"] = max(D(0), row["sai"] - fewer_events)
+    row["ke_hoach"] = row["ke_hoach"] or plan
+    better = PeriodInputs(inputs.figures.__class__(
+        inputs.figures.file, None, {**inputs.figures.values, unit: row}),
+        inputs.submissions, None, inputs.council_order)
+    before = compute_period(loaded.campaign, "mini", period, inputs).unit(unit)
+    after = compute_period(loaded.campaign, "mini", period, better).unit(unit)
+    assert after.total >= before.total
+    assert after.eligible or not before.eligible
