@@ -408,3 +408,32 @@ def test_one_document_of_each_kind_converts_to_pdf(built, tmp_path, needs_soffic
     assert [r.error for r in results if not r.ok] == []
     assert all(r.pdf.stat().st_size > 1000 for r in results)
 
+
+
+def test_decision_cites_the_law_in_force_or_the_campaigns_own_bases(tmp_path):
+    def decision_text(yaml: str, name: str) -> str:
+        loaded = load_campaign(make_campaign(tmp_path / name, yaml=yaml))
+        return text_of(build_dossier(loaded, None, tmp_path / f"out-{name}")[2])
+
+    in_2024 = decision_text(SYNTHETIC, "a")
+    assert "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023" in in_2024
+    assert "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" in in_2024
+    assert "91/2017" not in in_2024 and "152/2025" not in in_2024
+    dated = SYNTHETIC.replace("dossier:\n", "dossier:\n  decision: {number: {number: 12, "
+                                           "date: 01/08/2025}}\n")
+    after_reform = decision_text(dated, "b")
+    assert "Nghị định số 152/2025/NĐ-CP" in after_reform
+    assert "Số: 12/QĐ-UBND" in after_reform and "An Hải, ngày 01 tháng 8 năm 2025" in after_reform
+    own = SYNTHETIC.replace("dossier:\n", "dossier:\n  decision:\n    legal_bases: [Căn cứ "
+                                         "Quyết định số 9/QĐ-UBND của phường]\n")
+    custom = decision_text(own, "c")
+    assert "Căn cứ Quyết định số 9/QĐ-UBND của phường;" in custom
+    assert "Nghị định" not in custom and "Xét đề nghị của Văn phòng HĐND và UBND phường" in custom
+
+
+def test_plan_words_monthly_deadlines(tmp_path):
+    yaml = SYNTHETIC.replace("tasks:", "deadlines:\n  - {date: 25/03/2024, what: Báo cáo kết quả, "
+                                       "to: Văn phòng, repeat: monthly, until: 25/11/2024}\ntasks:")
+    plan = build_plan(load_campaign(make_campaign(tmp_path / "d", yaml=yaml)), tmp_path / "o")[0]
+    assert ("- Báo cáo kết quả gửi về Văn phòng trước ngày 25 hằng tháng (từ ngày 25/03/2024 "
+            "đến hết ngày 25/11/2024).") in paragraphs(plan)

@@ -6,7 +6,7 @@ from typing import Any
 
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_awards import award_lines, bonus_lines, period_award_data
-from thidua.documents.context_common import (document_block, letter, lettered, recipient_groups,
+from thidua.documents.context_common import (document_block, has_markers, letter, lettered, recipient_groups,
                                              points, recipient_lines, signer_block, two)
 from thidua.documents.context_criteria import scoring_tables
 from thidua.model import Campaign
@@ -54,7 +54,7 @@ class _Blocks:
 
     def khoan_with(self, title: str, paragraphs: list[str]) -> None:
         """A clause whose single short paragraph goes on the clause line itself."""
-        if len(paragraphs) == 1:
+        if len(paragraphs) == 1 and not has_markers(paragraphs):
             self.khoan(title + ":", paragraphs[0])
         else:
             self.khoan(title)
@@ -164,7 +164,11 @@ def deadline_lines(campaign: Campaign) -> list[str]:
         who = f" của {d.sender[:1].lower()}{d.sender[1:]}" if d.sender else ""
         to = f" gửi về {d.to}" if d.to else ""
         why = f" để {d.purpose}" if d.purpose else ""
-        lines.append(f"- {d.what}{who}{to} trước ngày {format_short_date(d.date)}{why}.")
+        when = f"trước ngày {format_short_date(d.date)}"
+        if d.repeat == "monthly":
+            last = f" đến hết ngày {format_short_date(d.until)}" if d.until else ""
+            when = f"trước ngày {d.date.day:02d} hằng tháng (từ ngày {format_short_date(d.date)}{last})"
+        lines.append(f"- {d.what}{who}{to} {when}{why}.")
     return lines
 
 
@@ -220,7 +224,10 @@ def plan_context(loaded: LoadedCampaign) -> dict[str, Any]:
             "bang_diem": scoring_tables(c),
             "thoi_han": [{"ngay": format_short_date(d.date), "ngay_goc": d.date.isoformat(),
                           "noi_dung": d.what, "noi_gui": d.sender or "", "noi_nhan": d.to or "",
-                          "muc_dich": d.purpose or ""} for d in c.deadlines],
+                          "muc_dich": d.purpose or "",
+                          "lap_lai": "hằng tháng" if d.repeat == "monthly" else "",
+                          "den_ngay_goc": d.until.isoformat() if d.until else ""}
+                         for d in c.deadlines],
             "dot": [{"ma": p.id, "ten": p.name, "khen_thuong": period_award_data(c, p)}
                     for p in c.periods],
             "thoi_gian": {"tu_ngay_goc": c.time.start.isoformat() if c.time.start else "",

@@ -7,6 +7,7 @@ from typing import Any
 
 from thidua.documents.context_common import (document_block, header_lines, recipient_groups,
                                              recipient_lines, signer_block)
+from thidua.documents.context_plan import ended
 from thidua.model import Campaign, Issuer, OfficeDocument, Period, Recipients
 from thidua.vnformat import nfc, upper_vi
 
@@ -48,7 +49,8 @@ def office_block(campaign: Campaign, period: Period, office: OfficeDocument, kin
     sign = signer_block(signer)
     if signed and not sign["ho_ten"]:
         sign["ho_ten"] = NAME_BLANK
-    block.update({"noi_nhan": recipient_lines(office.recipients, first_recipient),
+    block.update({"can_cu": [ended(line, ";") for line in office.legal_bases],
+                  "noi_nhan": recipient_lines(office.recipients, first_recipient),
                   "noi_nhan_nhom": recipient_groups(office.recipients), "ky": sign,
                   "kinh_gui": office.addressee or ""})
     return block

@@ -47,8 +47,12 @@ def to_trinh(out_dir: Path) -> Path:
     header(doc)
     title(doc, "TỜ TRÌNH")
     B.add_kinh_gui(doc, "{{ van_ban.kinh_gui }}")
+    tag(doc, "{%p if van_ban.can_cu %}")
+    each(doc, "van_ban.can_cu", italic=True)
+    tag(doc, "{%p else %}")
     body(doc, "Căn cứ {{ phong_trao.ke_hoach }} về việc {{ phong_trao.trich_yeu_ke_hoach_thuong }};",
          italic=True)
+    tag(doc, "{%p endif %}")
     body(doc, "Căn cứ kết quả chấm điểm, xếp hạng và Biên bản họp {{ hoi_dong }} {{ hop.ngay }}.",
          italic=True)
     body(doc, "{{ van_ban.ten_co_quan }} kính trình {{ van_ban.kinh_gui }} xem xét, khen thưởng "
@@ -84,6 +88,7 @@ def bien_ban(out_dir: Path) -> Path:
     doc = B.new_document()
     header(doc)
     title(doc, "BIÊN BẢN")
+    each(doc, "van_ban.can_cu", italic=True)
     body(doc, "Vào lúc {{ hop.gio_bat_dau }}, {{ hop.ngay }}, tại {{ hop.dia_diem }}, "
               "{{ hoi_dong }} họp xét đề nghị khen thưởng {{ phong_trao.ten_day_du }}.")
     B.add_heading(doc, "I. THÀNH PHẦN THAM DỰ", 1)
@@ -149,6 +154,9 @@ def quyet_dinh(out_dir: Path) -> Path:
     title(doc, "QUYẾT ĐỊNH")
     authority = centred(doc, "{{ van_ban.tham_quyen_thuong }}", bold=True)
     authority.runs[0].font.all_caps = True  # printed in capitals, as the decree requires
+    tag(doc, "{%p if van_ban.can_cu %}")  # the campaign's own (dossier.decision.legal_bases)
+    each(doc, "van_ban.can_cu", italic=True)
+    tag(doc, "{%p else %}")
     for line in LEGAL_BASES:
         if line.startswith("{%p"):
             tag(doc, line)
@@ -156,6 +164,7 @@ def quyet_dinh(out_dir: Path) -> Path:
             body(doc, line, italic=True)
     body(doc, "Căn cứ {{ phong_trao.ke_hoach }} về việc {{ phong_trao.trich_yeu_ke_hoach_thuong }};",
          italic=True)
+    tag(doc, "{%p endif %}")
     body(doc, "Xét đề nghị của {{ to_trinh.co_quan }} tại {{ to_trinh.so_ngay }}.", italic=True)
     centred(doc, "QUYẾT ĐỊNH:", bold=True)
     lead(doc, "Điều 1.", " Tặng {{ hinh_thuc }} cho {{ doi_tuong_khen }} đã có thành tích xuất "

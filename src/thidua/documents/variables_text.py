@@ -93,6 +93,9 @@ DESCRIPTIONS: dict[str, str] = {
     "<văn bản>.noi_nhan_nhom": "Nơi nhận dạng dữ liệu để tự trình bày (không có dòng Lưu)",
     "<văn bản>.noi_nhan_nhom[].ten": "Tên các nơi nhận trong nhóm",
     "<văn bản>.noi_nhan_nhom[].ghi_chu": "Ghi chú của nhóm, ví dụ (Báo cáo); rỗng nếu không có",
+    "<văn bản>.can_cu": "Căn cứ riêng của văn bản (dossier.<văn bản>.legal_bases trong "
+                        "campaign.yaml), mỗi dòng kết thúc bằng \";\"; rỗng: mẫu in căn cứ mặc "
+                        "định (Luật, Nghị định còn hiệu lực theo `ngay_ap_dung_goc` và Kế hoạch)",
     "<văn bản>.ky": "Người ký (bên phải)",
     "<văn bản>.ky.dong": "Các dòng thẩm quyền, chức vụ chữ hoa: \"TM. ỦY BAN NHÂN DÂN\", "
                          "\"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"",
@@ -199,6 +202,8 @@ DESCRIPTIONS: dict[str, str] = {
     "ke_hoach.thoi_han[].noi_gui": "Ai gửi",
     "ke_hoach.thoi_han[].noi_nhan": "Gửi về đâu",
     "ke_hoach.thoi_han[].muc_dich": "Để làm gì",
+    "ke_hoach.thoi_han[].lap_lai": "\"hằng tháng\" với thời hạn lặp lại, rỗng nếu không",
+    "ke_hoach.thoi_han[].den_ngay_goc": "Lần cuối của thời hạn lặp lại (yyyy-mm-dd), có thể rỗng",
     "ke_hoach.dot": "Các đợt khen thưởng",
     "ke_hoach.dot[].ma": "Mã đợt",
     "ke_hoach.dot[].ten": "Tên đợt",
