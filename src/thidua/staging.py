@@ -37,6 +37,7 @@ class FolderUpdate:
     carried: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._carried_done = False
         recover(self.final)
         self.staging = _sibling(self.final, f"staging-{os.getpid()}")
         if self.staging.exists():
@@ -46,9 +47,11 @@ class FolderUpdate:
     def path(self, name: str) -> Path:
         return self.staging / name
 
-    def commit(self, manifest: Manifest) -> Path:
-        """Keep edited/added files of the previous output, write the manifest, swap folders."""
-        previous = Manifest.read(self.final) if self.final.is_dir() else None
+    def carry_previous(self) -> set[str]:
+        """Copy user-added and (unless forced) user-edited files of the previous output in."""
+        if self._carried_done:
+            return set(self.carried) | set(self.preserved)
+        self._carried_done = True
         state = inspect_folder(self.final)
         for name in state.foreign:
             if not (self.staging / name).exists():
@@ -58,8 +61,15 @@ class FolderUpdate:
             for name in state.edited:
                 self._carry(name)
                 self.preserved.append(name)
-                if previous and name in previous.files:
-                    manifest.files[name] = previous.files[name]
+        return set(self.carried) | set(self.preserved)
+
+    def commit(self, manifest: Manifest) -> Path:
+        """Keep edited/added files of the previous output, write the manifest, swap folders."""
+        previous = Manifest.read(self.final) if self.final.is_dir() else None
+        self.carry_previous()
+        for name in self.preserved:
+            if previous and name in previous.files:
+                manifest.files[name] = previous.files[name]
         manifest.preserved = sorted(self.preserved)
         manifest.write(self.staging)
         old = _sibling(self.final, "old")
@@ -74,6 +84,13 @@ class FolderUpdate:
         target = self.staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(self.final / name, target)
+
+    def park(self, target: Path) -> Path:
+        """Move the (incomplete) staging folder aside to target; the final folder is untouched."""
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(self.staging, target)
+        return target
 
     def abort(self) -> None:
         """Drop the staging folder; the previous output stays as it was."""

@@ -11,6 +11,7 @@ from thidua.campaigns import campaigns_root, discover, load_campaign
 from thidua.cli.campaign_cmds import parse_today
 from thidua.cli.common import reports_errors
 from thidua.deadlines import collect, table_lines, write_ics
+from thidua.export import ExportSummary, export, select_campaigns, summary_lines
 
 
 @click.command("deadlines")
@@ -39,6 +40,61 @@ def deadlines_cmd(campaigns: tuple[str, ...], today: str | None, ics_path: Path 
         click.echo(f"Đã ghi lịch: {ics_path}")
 
 
+@click.command("export")
+@click.argument("campaigns", nargs=-1)
+@click.option("--all", "all_campaigns", is_flag=True, help="Xuất mọi phong trào trong campaigns/.")
+@click.option("--due-within", type=click.IntRange(min=0), default=None, metavar="SỐ-NGÀY",
+              help="Chỉ xuất phong trào có thời hạn trong số ngày tới.")
+@click.option("--today", default=None, help="Ngày tính thời hạn cho --due-within (dd/mm/yyyy).")
+@click.option("--pdf", is_flag=True, help="Chuyển thêm mọi văn bản sang PDF (cần LibreOffice).")
+@click.option("--zip", "make_zip", is_flag=True, help="Đóng gói mỗi bộ hồ sơ thành một tệp ZIP.")
+@click.option("--force", is_flag=True,
+              help="Ghi đè cả những tệp người dùng đã sửa sau khi tạo (mặc định: giữ nguyên).")
+@click.option("-o", "--output", "out_root", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Thư mục kết quả.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình song song (mặc định: số nhân CPU).")
+@reports_errors
+def export_cmd(campaigns: tuple[str, ...], all_campaigns: bool, due_within: int | None,
+               today: str | None, pdf: bool, make_zip: bool, force: bool, out_root: Path,
+               workers: int | None) -> None:
+    """Xuất toàn bộ văn bản (Kế hoạch và hồ sơ từng đợt) của các phong trào.
+
+    Kết quả ở OUTPUT/<phong-trào>/<đợt>/ kèm manifest.json. Tệp đã được sửa tay sau
+    khi tạo sẽ được giữ nguyên và liệt kê ở cuối (trừ khi dùng --force). Một thư mục
+    chỉ được thay khi mọi văn bản của nó đã tạo xong; bị ngắt giữa chừng thì kết quả cũ
+    vẫn còn nguyên. Mã thoát 1 khi có văn bản lỗi.
+    """
+    selected = select_campaigns(list(campaigns), all_campaigns, due_within, parse_today(today))
+    if not selected:
+        click.echo("Không có phong trào nào có thời hạn trong khoảng đã chọn.")
+        return
+    summary = _run_export(selected, out_root, pdf, make_zip, force, workers)
+    for line in summary_lines(summary):
+        click.echo(line)
+    if not summary.ok:
+        raise SystemExit(1)
+
+
+def _run_export(selected, out_root, pdf, make_zip, force, workers) -> ExportSummary:
+    if sys.stdout.isatty():
+        with click.progressbar(length=1, label="Đang tạo văn bản") as bar:
+            def progress(done: int, total: int, name: str) -> None:
+                bar.length = total
+                bar.update(done - bar.pos)
+            return export(selected, out_root, pdf=pdf, make_zip=make_zip, force=force,
+                          workers=workers, progress=progress)
+    step = {"next": 0}
+
+    def plain(done: int, total: int, name: str) -> None:
+        if done >= step["next"] or done == total:
+            click.echo(f"Đã tạo {done}/{total} văn bản")
+            step["next"] = done + max(1, total // 10)
+    return export(selected, out_root, pdf=pdf, make_zip=make_zip, force=force,
+                  workers=workers, progress=plain)
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the main group."""
     group.add_command(deadlines_cmd)
+    group.add_command(export_cmd)

@@ -1,0 +1,217 @@
+"""Bulk export: gather every campaign's documents, render in parallel, then swap folders in."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from thidua.campaigns import LoadedCampaign, campaigns_root, discover, load_campaign
+from thidua.documents.build import PLAN_FILE, PlannedDocument, plan_dossier
+from thidua.documents.context_plan import plan_context
+from thidua.documents.rendering import template_dirs
+from thidua.errors import ExportError, ThiduaError
+from thidua.export_render import render_batch, reset_cache
+from thidua.manifest import Manifest, sha256_bytes, sha256_file
+from thidua.staging import FolderUpdate, recover
+from thidua.vnformat import slugify
+from thidua.zipper import zip_folder
+
+PLAN_FOLDER = "ke-hoach"
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class FolderJob:
+    """One output folder: the plan or a period's dossier, fully computed, not yet rendered."""
+
+    loaded: LoadedCampaign
+    name: str                       # folder name: "ke-hoach" or the period id
+    title: str                      # Vietnamese label, used for the ZIP's top folder
+    documents: list[PlannedDocument]
+    sources: dict[str, str]
+
+    @property
+    def final(self) -> Path:
+        return Path(self.loaded.id) / self.name
+
+
+@dataclass
+class ExportSummary:
+    """What an export did, for the closing report."""
+
+    documents: int = 0
+    pdfs: int = 0
+    zips: list[Path] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+    preserved: list[Path] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | None,
+                     today: date) -> list[LoadedCampaign]:
+    """The campaigns named (or all), optionally only those with a deadline in the next N days."""
+    if not refs and not all_campaigns:
+        raise ExportError("Hãy nêu mã phong trào cần xuất, hoặc dùng --all để xuất mọi phong trào.")
+    paths = [str(p) for p in discover(campaigns_root())] if all_campaigns else refs
+    loaded = [load_campaign(ref) for ref in dict.fromkeys(paths)]
+    if due_within is not None:
+        loaded = [c for c in loaded if any(0 <= (d.date - today).days <= due_within
+                                           for d in c.campaign.deadlines)]
+    return loaded
+
+
+def _sources(loaded: LoadedCampaign, paths: list[Path]) -> dict[str, str]:
+    """sha256 of the campaign file, the data files and the templates a folder came from."""
+    found = {loaded.file, *(p for p in paths if p.is_file())}
+    for folder in template_dirs(loaded):
+        if folder.is_dir():
+            found.update(p for p in folder.glob("*.docx"))
+    return {p.as_posix(): sha256_file(p) for p in sorted(found)}
+
+
+def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
+    """Score every period and plan every document; a period that cannot be built is a failure."""
+    data_files = sorted(p for p in (loaded.folder / "data").rglob("*") if p.is_file()) \
+        if (loaded.folder / "data").is_dir() else []
+    sources = _sources(loaded, data_files)
+    plan = PlannedDocument(PLAN_FILE, PLAN_FILE, plan_context(loaded))
+    jobs = [FolderJob(loaded, PLAN_FOLDER, "Kế hoạch", [plan], sources)]
+    for period in loaded.campaign.periods:
+        try:
+            documents = plan_dossier(loaded, period.id)
+        except ThiduaError as exc:
+            summary.failures.append(f"{loaded.id}/{period.id}: " + "\n".join(exc.lines()))
+            continue
+        jobs.append(FolderJob(loaded, period.id, f"Hồ sơ {period.name}", documents, sources))
+    return jobs
+
+
+def _render_all(jobs: list[FolderJob], workers: int,
+                progress: Progress | None) -> dict[tuple[int, str], bytes | str]:
+    """Render every document (in a process pool when there is enough work)."""
+    tasks = [(ji, [str(p) for p in template_dirs(job.loaded)], doc)
+             for ji, job in enumerate(jobs) for doc in job.documents]
+    total, done = len(tasks), 0
+    results: dict[tuple[int, str], bytes | str] = {}
+    size = max(1, min(50, total // (workers * 4) or 1))
+    batches = [tasks[i:i + size] for i in range(0, total, size)]
+    if workers <= 1 or total < 40:
+        reset_cache()
+        outputs = map(render_batch, batches)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        outputs = pool.map(render_batch, batches)
+    try:
+        for batch_out in outputs:
+            for ji, filename, data in batch_out:
+                results[(ji, filename)] = data
+                done += 1
+                if progress:
+                    progress(done, total, filename)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    return results
+
+
+def _convert_pdfs(folder: Path, skip: set[str], summary: ExportSummary) -> None:
+    from thidua.pdf import convert_many
+
+    sources = [p for p in sorted(folder.glob("*.docx")) if f"{p.stem}.pdf" not in skip]
+    for result in convert_many(sources, folder):
+        if result.error:
+            summary.failures.append(f"PDF {result.source.name}: {result.error}")
+        else:
+            summary.pdfs += 1
+
+
+def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool = False,
+           make_zip: bool = False, force: bool = False, workers: int | None = None,
+           progress: Progress | None = None) -> ExportSummary:
+    """Export plans and dossiers; each folder is replaced only when all its files are ready."""
+    started = time.perf_counter()
+    summary = ExportSummary()
+    if pdf:
+        from thidua.pdf import find_soffice, font_warnings
+
+        find_soffice()
+        summary.warnings.extend(font_warnings())
+    jobs = [job for loaded in loaded_campaigns for job in plan_jobs(loaded, summary)]
+    rendered = _render_all(jobs, workers or os.cpu_count() or 1, progress)
+    for ji, job in enumerate(jobs):
+        _write_folder(job, ji, rendered, out_root, summary, pdf=pdf, make_zip=make_zip,
+                      force=force)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write_folder(job: FolderJob, ji: int, rendered: dict[tuple[int, str], bytes | str],
+                  out_root: Path, summary: ExportSummary, *, pdf: bool, make_zip: bool,
+                  force: bool) -> None:
+    final = out_root / job.final
+    update = FolderUpdate(final, force=force)
+    manifest = Manifest(campaign=job.loaded.id, period=job.name, sources=job.sources)
+    failed = []
+    for doc in job.documents:
+        data = rendered[(ji, doc.filename)]
+        if isinstance(data, str):
+            failed.append(f"{job.final / doc.filename}: {data}")
+            continue
+        update.path(doc.filename).write_bytes(data)
+        summary.documents += 1
+    if failed:
+        summary.failures.extend(failed)
+        incomplete = final.parent / f"{final.name}.chua-hoan-chinh"
+        update.park(incomplete)
+        summary.warnings.append(f"Thư mục {final} giữ nguyên bản trước; các văn bản tạo được của "
+                                f"lần này nằm tạm trong {incomplete}.")
+        return
+    carried = update.carry_previous()
+    if pdf:
+        _convert_pdfs(update.staging, {Path(n).name for n in carried}, summary)
+    for path in sorted(update.staging.rglob("*")):
+        name = path.relative_to(update.staging).as_posix()
+        if path.is_file() and name not in carried:
+            manifest.files[name] = sha256_bytes(path.read_bytes())
+    update.commit(manifest)
+    summary.folders.append(final)
+    summary.preserved.extend(final / n for n in update.preserved)
+    if make_zip:
+        target = final.parent / f"{job.loaded.id}_{slugify(job.name)}.zip"
+        title = _zip_root(job)
+        summary.zips.append(zip_folder(final, target, title))
+
+
+def _zip_root(job: FolderJob) -> str:
+    """A Vietnamese folder name inside the ZIP, stripped of characters Windows forbids."""
+    name = f"{job.title} - {job.loaded.campaign.short_name or job.loaded.id}"
+    cleaned = "".join(" " if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
+    return " ".join(cleaned.split()).rstrip(". ")[:120]
+
+
+def summary_lines(summary: ExportSummary) -> list[str]:
+    """The closing report of an export, in Vietnamese."""
+    lines = [f"Xong trong {summary.seconds:.1f} giây: {summary.documents} văn bản Word, "
+             f"{summary.pdfs} PDF, {len(summary.zips)} tệp ZIP, {len(summary.folders)} thư mục."]
+    lines += [f"  {folder}" for folder in summary.folders]
+    if summary.preserved:
+        lines.append(f"Giữ nguyên {len(summary.preserved)} tệp đã được sửa tay (dùng --force để "
+                     "ghi đè):")
+        lines += [f"  {path}" for path in summary.preserved]
+    lines += [f"Cảnh báo: {w}" for w in summary.warnings]
+    if summary.failures:
+        lines.append(f"LỖI: {len(summary.failures)} văn bản/đợt không tạo được:")
+        lines += [f"  {f}" for f in summary.failures]
+    return lines
