@@ -437,3 +437,26 @@ def test_plan_words_monthly_deadlines(tmp_path):
     plan = build_plan(load_campaign(make_campaign(tmp_path / "d", yaml=yaml)), tmp_path / "o")[0]
     assert ("- Báo cáo kết quả gửi về Văn phòng trước ngày 25 hằng tháng (từ ngày 25/03/2024 "
             "đến hết ngày 25/11/2024).") in paragraphs(plan)
+
+
+def test_plan_words_awards_and_scoring_from_the_structure(tmp_path):
+    yaml = SYNTHETIC.replace(
+        "          - {name: Hạng Nhất, count: 1, prize: 3000000}\n"
+        "          - {name: Hạng Nhì, count: 1, prize: 1500000}\n",
+        "          - {name: Hạng Nhất, count: 1, prize: 3000000, bonus_points: 3, individuals: 2}\n"
+        "          - {name: Hạng Nhì, count: 1, prize: 1500000, bonus_points: 2, individuals: 1}\n"
+        "        max_units: 2\n        caps: {to-dan-pho: 2}\n")
+    plan = build_plan(load_campaign(make_campaign(tmp_path / "s", yaml=yaml)), tmp_path / "o")[0]
+    lines = paragraphs(plan)
+    for expected in (
+            "a) Tặng Giấy khen của Chủ tịch UBND phường An Hải cho các tập thể:",
+            "- 01 đơn vị hạng Nhất, kèm theo tiền thưởng 3.000.000 đồng.",
+            "- Tổng số: không quá 02 tập thể.",
+            "- Các tổ dân phố: xét chọn không quá 02 tập thể.",
+            "- Xét chọn cá nhân có thành tích xuất sắc đề nghị khen thưởng (đơn vị hạng Nhất: 02 "
+            "cá nhân; đơn vị hạng Nhì: 01 cá nhân).",
+            "a) Hạng Nhất: 03 điểm.", "b) Hạng Nhì: 02 điểm.",
+            "- Tỷ lệ = a/b", "+ Tỷ lệ từ 100% trở lên: 100 điểm (điểm tối đa);"):
+        assert expected in lines, expected
+    assert "2. Cộng điểm thi đua phát triển kinh tế - xã hội cho các đơn vị được khen thưởng:" \
+        in lines

@@ -138,9 +138,11 @@ def _awards(b: _Blocks, campaign: Campaign) -> None:
         b.khoan(title)
         b.doan(*period.text)
         verbatim = any(a.text for a in period.awards)
+        seen = set(period.text)  # awards sharing a paragraph of the plan quote it each
         for i, award in enumerate(period.awards):
             if award.text:
-                b.doan(*award.text)
+                b.doan(*(t for t in award.text if t not in seen))
+                seen.update(award.text)
             else:
                 head, *rest = award_lines(campaign, award)
                 b.diem(f"{letter(i)}) {head}")

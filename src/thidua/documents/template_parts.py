@@ -95,7 +95,16 @@ def looped_table(doc, headers: Sequence[str], row: Sequence[str | Sequence[str]]
         for cell in table.rows[-1].cells:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
+    spacer(doc)
     return table
+
+
+def spacer(doc) -> None:
+    """A small empty paragraph, so that the text after a table does not touch it."""
+    paragraph = doc.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(6)
 
 
 def header(doc, van_ban: str = "van_ban") -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from thidua import docx_build as B
 from thidua.documents.template_parts import (add_run, annex_heading, body, cell_loop, centred,
-                                             closing,
-                                             each, header, lead, looped_table, save, tag, title)
+                                             closing, each, header, lead, looped_table, save,
+                                             spacer, tag, title)
 
 FORM_NOTE = [  # the achievement-report form in force, chosen by the dossier's date
     '{%p if ngay_ap_dung_goc >= "2025-07-01" %}',
@@ -192,6 +192,7 @@ def bang_tong_hop(out_dir: Path) -> Path:
         align=("center", "left", "center", "center", "center", "center", "center", "left",
                "left"))
     del table
+    spacer(doc)
     each(doc, "bang.cot", "{{ x.ten }}: {{ x.tieu_de }} (điểm chuẩn {{ x.diem_chuan }}).")
     tag(doc, "{%p endfor %}")
     return save(doc, out_dir, "bang-tong-hop.docx")
