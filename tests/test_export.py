@@ -172,3 +172,7 @@ def test_pdf_export_has_pages_and_unit_names(needs_soffice, campaign, tmp_path):
     assert "Hòa An" in text
     manifest = json.loads((pdf.parent / "manifest.json").read_text(encoding="utf-8"))
     assert "01_to-trinh.pdf" in {f["name"] for f in manifest["files"]}
+    again = tmp_path / "again"
+    run_export(campaign, again, pdf=True)
+    twin = again / "001-phung-hiep" / "nam-2023" / "01_to-trinh.pdf"
+    assert twin.read_bytes() == pdf.read_bytes(), "PDFs must be byte-identical across runs"
