@@ -105,3 +105,28 @@ def test_every_command_has_vietnamese_help(path):
     command = dict(all_commands(cli))[path]
     assert command.help and command.help.strip(), f"{path} has no help"
     assert "Hiện hướng dẫn này rồi thoát." in result.output
+
+
+def test_validate_reads_period_data_and_locates_bad_cells(campaign_dir):
+    data = campaign_dir / "data"
+    data.mkdir()
+    (data / "nam-2023.csv").write_text(
+        "ma_don_vi,truc_tuyen,tong\ntt-cay-duong,80,100\nxa-tan-long,abc,90\n", encoding="utf-8")
+    result = run("validate", str(campaign_dir))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert "  Đợt nam-2023: số liệu có 1 lỗi" in lines
+    assert (f"{data / 'nam-2023.csv'}, dòng 3, cột B (truc_tuyen): Lỗi: Hồ sơ trực tuyến: "
+            "'abc' không phải là số (viết 1.730 hoặc 98,5)") in lines
+    assert run("validate", "--no-data", str(campaign_dir)).exit_code == 0
+
+
+def test_validate_reports_valid_sample_data(campaign_dir):
+    data = campaign_dir / "data"
+    data.mkdir()
+    (data / "nam-2023.csv").write_text(
+        "# DỮ LIỆU MẪU\nma_don_vi,truc_tuyen,tong\ntt-cay-duong,80,100\nxa-tan-long,95,100\n",
+        encoding="utf-8")
+    result = run("validate", str(campaign_dir))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "  Đợt nam-2023: số liệu hợp lệ (2 đơn vị, 1 được khen)"

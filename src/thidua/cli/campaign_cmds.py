@@ -10,7 +10,8 @@ import click
 
 from thidua.campaigns import campaigns_root, discover, load_campaign
 from thidua.cli.common import reports_errors
-from thidua.errors import CampaignError
+from thidua.datacheck import check_period_data
+from thidua.errors import CampaignError, DataError
 from thidua.jsonschema import campaign_json_schema
 from thidua.scaffold import create_campaign
 from thidua.summary import next_deadline_text, period_text, summary_lines
@@ -29,12 +30,14 @@ def parse_today(value: str | None) -> date:
 
 @click.command("validate")
 @click.argument("campaign")
+@click.option("--no-data", is_flag=True, help="Chỉ kiểm tra campaign.yaml, không đọc tệp số liệu.")
 @reports_errors
-def validate_cmd(campaign: str) -> None:
-    """Kiểm tra tệp định nghĩa phong trào và báo MỌI lỗi (tệp:dòng, khóa).
+def validate_cmd(campaign: str, no_data: bool) -> None:
+    """Kiểm tra tệp định nghĩa phong trào và số liệu các đợt; báo MỌI lỗi kèm vị trí.
 
     CAMPAIGN là mã phong trào trong thư mục campaigns/, hoặc đường dẫn tới thư mục
-    hay tệp campaign.yaml. Mã thoát 0 khi hợp lệ, 2 khi có lỗi.
+    hay tệp campaign.yaml. Lỗi trong campaign.yaml ghi tệp:dòng (khóa); lỗi số liệu ghi
+    tệp, trang tính, dòng, cột. Mã thoát 0 khi hợp lệ, 2 khi có lỗi.
     """
     loaded = load_campaign(campaign)
     for warning in loaded.warnings:
@@ -42,6 +45,13 @@ def validate_cmd(campaign: str) -> None:
     click.echo(f"Hợp lệ: {loaded.file}")
     for line in summary_lines(loaded):
         click.echo(f"  {line}")
+    if no_data:
+        return
+    report = check_period_data(loaded)
+    for line in report.lines:
+        click.echo(f"  {line}")
+    if report.problems:
+        raise DataError(report.problems)
 
 
 @click.command("schema")
