@@ -460,3 +460,18 @@ def test_plan_words_awards_and_scoring_from_the_structure(tmp_path):
         assert expected in lines, expected
     assert "2. Cộng điểm thi đua phát triển kinh tế - xã hội cho các đơn vị được khen thưởng:" \
         in lines
+
+
+def test_wide_score_tables_give_way_in_their_text_columns_first():
+    from thidua.documents.docx_post import NUMBER_FLOOR, TEXT_FLOOR, shrink
+    mm = 56.7
+    widths = [int(w * mm) for w in (14, 55, *([24] * 7), 20, 20, 66, 51)]
+    limit = int(252 * mm)
+    fitted = shrink(widths, limit)
+    assert sum(fitted) <= limit
+    assert sum(fitted) > limit - len(widths)
+    ratios = [f / w for f, w in zip(fitted, widths)]
+    assert max(ratios[1], ratios[-2]) < min(ratios[2:11])  # names and awards give way first
+    assert ratios[0] > 0.9 and all(w > NUMBER_FLOOR * 0.9 for w in fitted)
+    assert fitted[1] >= TEXT_FLOOR * 0.9
+    assert shrink(widths[:3], limit) == widths[:3]  # a table that fits is left alone

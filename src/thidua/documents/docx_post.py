@@ -84,6 +84,28 @@ def _cell_width(cell) -> int:
     return int(found.get(qn("w:w"), "0")) if found is not None else 0
 
 
+TEXT_FLOOR = 1984    # 35 mm: a name or award column keeps at least this width
+NUMBER_FLOOR = 907   # 16 mm: room for "100,00" and "TỔNG" at 11 pt
+
+
+def shrink(widths: list[int], limit: int) -> list[int]:
+    """Column widths summing to at most `limit`: wide text columns give way first, then the
+    narrower columns down to NUMBER_FLOOR, and only then everything proportionally."""
+    widths = list(widths)
+    for floor, eligible in ((TEXT_FLOOR, lambda w: w > TEXT_FLOOR),
+                            (NUMBER_FLOOR, lambda w: NUMBER_FLOOR < w < TEXT_FLOOR)):
+        excess = sum(widths) - limit
+        spare = sum(w - floor for w in widths if eligible(w))
+        if excess <= 0 or spare <= 0:
+            continue
+        share = min(1.0, excess / spare)
+        widths = [w - int((w - floor) * share) if eligible(w) else w for w in widths]
+    total = sum(widths)
+    if total > limit:
+        widths = [int(w * limit / total) for w in widths]
+    return widths
+
+
 def _fit(table, limit: int) -> None:
     rows = table.findall(qn("w:tr"))
     if not rows:
@@ -92,9 +114,7 @@ def _fit(table, limit: int) -> None:
     columns = [_cell_width(c) for c in cells]
     if not all(columns):
         return
-    total = sum(columns)
-    scale = min(1.0, limit / total)
-    new = [int(w * scale) for w in columns]
+    new = shrink(columns, limit)
     grid = table.find(qn("w:tblGrid"))
     for col in list(grid):
         grid.remove(col)

@@ -190,7 +190,7 @@ def bang_tong_hop(out_dir: Path) -> Path:
          ["{%tr endfor %}"] + [""] * 8],
         (14, 55, 1, 24, 1, 20, 20, 66, 51),
         align=("center", "left", "center", "center", "center", "center", "center", "left",
-               "left"))
+               "left"), size=11)  # the smallest the decree allows: many criteria must fit
     del table
     spacer(doc)
     each(doc, "bang.cot", "{{ x.ten }}: {{ x.tieu_de }} (điểm chuẩn {{ x.diem_chuan }}).")
