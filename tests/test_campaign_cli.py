@@ -35,6 +35,7 @@ def test_validate_ok_prints_summary(campaign_dir):
         "  Tiêu chí: 1, tổng 100 điểm",
         "  Đợt khen thưởng: nam-2023 (1 hình thức)",
         "  Thời hạn: 1",
+        f"  Đợt nam-2023: chưa có tệp số liệu ({campaign_dir / 'data' / 'nam-2023.csv'})",
     ]
 
 
