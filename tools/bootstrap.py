@@ -8,6 +8,7 @@ Usage (Windows: `py tools\\bootstrap.py demo`):
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -45,7 +46,10 @@ def thidua(python: Path, *args: str) -> int:
 
 def demo() -> int:
     python = ensure_environment("")
-    steps = [("list",), ("export", "--all", "--zip")]
+    export = ["export", "--all", "--zip"]
+    if shutil.which("soffice") or shutil.which("libreoffice") or os.environ.get("THIDUA_SOFFICE"):
+        export.append("--pdf")  # PDFs need LibreOffice; without it Word files are still made
+    steps = [("list",), tuple(export)]
     for step in steps:
         code = thidua(python, *step)
         if code != 0:
