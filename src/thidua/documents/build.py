@@ -22,7 +22,10 @@ from thidua.scoring import select_period
 from thidua.vnformat import slugify
 
 PLAN_FILE = "ke-hoach.docx"
-GENERATED = re.compile(r"^0[1-6]_[a-z0-9_-]+\.docx$")  # names build_dossier owns in its folder
+# The names build_dossier owns in its folder (a stale one, e.g. of a unit no longer awarded,
+# is removed on the next build; any other file there is left alone).
+GENERATED = re.compile(r"^(01_to-trinh|02_bien-ban|03_quyet-dinh|04_bao-cao-thanh-tich_[a-z0-9_-]+"
+                       r"|05_phieu-ket-qua_[a-z0-9_-]+|06_bang-tong-hop)\.docx$")
 
 
 @dataclass(frozen=True)

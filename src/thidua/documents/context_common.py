@@ -81,6 +81,14 @@ def header_lines(issuer: Issuer) -> list[str]:
     return [upper_vi(name)]
 
 
+def parent_line(issuer: Issuer) -> str:
+    """The issuer as a parent body line: "UBND HUYỆN PHỤNG HIỆP"."""
+    lines = header_lines(issuer)
+    if lines and lines[0] == "ỦY BAN NHÂN DÂN":
+        lines = ["UBND", *lines[1:]]
+    return " ".join(lines)
+
+
 def issuer_block(issuer: Issuer) -> dict[str, Any]:
     lines = header_lines(issuer)
     return {

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from thidua.campaigns import LoadedCampaign
-from thidua.documents.context_common import header_lines, iso, issuer_block, points, two
+from thidua.documents.context_common import iso, issuer_block, parent_line, points, two
 from thidua.documents.context_results import figures_list, results_data, unit_row
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
 from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
@@ -73,15 +73,8 @@ def _unit(campaign: Campaign, unit_id: str) -> Unit | None:
 def unit_issuer(campaign: Campaign, unit: Unit | None, name: str) -> Issuer:
     """The unit as the issuer of its own báo cáo thành tích, under the campaign's body."""
     full = "Ủy ban nhân dân " + name[5:] if name.startswith("UBND ") else name
-    parent = " ".join(issuer_header(campaign))
-    return Issuer(parent=parent, name=full, symbol="", place=campaign.issuer.place)
-
-
-def issuer_header(campaign: Campaign) -> list[str]:
-    lines = header_lines(campaign.issuer)
-    if lines and lines[0] == "ỦY BAN NHÂN DÂN":
-        return ["UBND", *lines[1:]]
-    return lines
+    return Issuer(parent=parent_line(campaign.issuer), name=full, symbol="",
+                  place=campaign.issuer.place)
 
 
 def _report_van_ban(campaign: Campaign, period: Period, unit: Unit | None, name: str,

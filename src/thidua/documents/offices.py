@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from thidua.documents.context_common import (document_block, header_lines, recipient_groups,
+from thidua.documents.context_common import (document_block, parent_line, recipient_groups,
                                              recipient_lines, signer_block)
 from thidua.documents.context_plan import ended
 from thidua.model import Campaign, Issuer, OfficeDocument, Period, Recipients
@@ -21,7 +21,7 @@ def initials(name: str) -> str:
 
 def council_issuer(campaign: Campaign) -> Issuer:
     name = campaign.dossier.council_name
-    return Issuer(parent=" ".join(header_lines(campaign.issuer)), name=name,
+    return Issuer(parent=parent_line(campaign.issuer), name=name,
                   header=(upper_vi(name),), symbol=initials(name), place=campaign.issuer.place)
 
 

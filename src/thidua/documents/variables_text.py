@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from thidua.documents.variables_keys import KEY_DESCRIPTIONS
+
 INTRO = """
 # Biến của các mẫu văn bản Word
 
@@ -20,6 +22,23 @@ Xem giá trị thật mà một mẫu nhận được:
 (in JSON). Văn bản: `ke-hoach`, `to-trinh`, `danh-sach`, `bien-ban`, `quyet-dinh`,
 `quyet-dinh-danh-sach`, `bao-cao-thanh-tich-tap-the`, `bao-cao-thanh-tich-ca-nhan`,
 `phieu-ket-qua`, `bang-tong-hop`.
+
+## Các tệp được sinh ra
+
+`thidua plan` ghi `ke-hoach.docx` (mẫu `ke-hoach.docx`). `thidua dossier` ghi vào
+`output/<phong trào>/<đợt>/`:
+
+| tệp | mẫu |
+|---|---|
+| `01_to-trinh.docx` | `to-trinh.docx`; danh sách kèm theo (mẫu `danh-sach.docx`) là phụ lục ở cuối tệp (trang ngang, đánh số trang riêng) |
+| `02_bien-ban.docx` | `bien-ban.docx` |
+| `03_quyet-dinh.docx` | `quyet-dinh.docx`; danh sách kèm theo (mẫu `quyet-dinh-danh-sach.docx`) là phụ lục ở cuối tệp |
+| `04_bao-cao-thanh-tich_<tên đơn vị>.docx`, `04_bao-cao-thanh-tich_ca-nhan_<họ tên>_<đơn vị>.docx` | `bao-cao-thanh-tich-tap-the.docx`, `bao-cao-thanh-tich-ca-nhan.docx` |
+| `05_phieu-ket-qua_<tên đơn vị>.docx` (mọi đơn vị được chấm điểm) | `phieu-ket-qua.docx` |
+| `06_bang-tong-hop.docx` (báo cáo kết quả, bảng điểm là phụ lục trang ngang) | `bang-tong-hop.docx` |
+
+Danh sách kèm theo nằm trong cùng tệp với tờ trình, quyết định (phụ lục sau văn bản chính),
+vì mỗi tệp phải là một văn bản đủ thể thức.
 
 ## Quy ước đặt tên
 
@@ -67,7 +86,7 @@ SHAPES = [
                     "`ke_hoach.bang_diem[]`."),
 ]
 
-DESCRIPTIONS: dict[str, str] = {
+SHAPE_DESCRIPTIONS: dict[str, str] = {
     # --- <văn bản> ---
     "<văn bản>.co_quan_chu_quan": "Danh sách dòng tên cơ quan chủ quản (chữ hoa), có thể rỗng",
     "<văn bản>.co_quan": "Tên cơ quan ban hành chữ hoa, các dòng nối bằng xuống dòng",
@@ -181,156 +200,6 @@ DESCRIPTIONS: dict[str, str] = {
     "<bảng điểm>.dong[].diem_chuan": "Cột ĐIỂM CHUẨN (\"60\", \"Chỉ tiêu\", \"Trừ điểm\")",
     "<bảng điểm>.dong[].huong_dan": "Cột HƯỚNG DẪN CHẤM: các đoạn (nguyên văn kế hoạch, hoặc "
                                     "diễn giải tự động quy tắc chấm), kèm cơ sở chấm điểm",
-    # --- kế hoạch ---
-    "van_ban": "Khối văn bản (xem `<văn bản>`)",
-    "can_cu": "Kế hoạch: các dòng căn cứ (dấu ; cuối dòng, dòng cuối dấu .)",
-    "mo_dau": "Kế hoạch: các đoạn mở đầu sau căn cứ",
-    "noi_dung": "Kế hoạch: toàn bộ phần nội dung theo thứ tự, đã đánh số I., 1., a)",
-    "noi_dung[].loai": "Loại khối: muc (I. TIÊU ĐỀ), khoan (1. …), diem (a) …), doan (đoạn văn), "
-                       "bang (bảng chấm điểm)",
-    "noi_dung[].tieu_de": "Tiêu đề đã đánh số của mục, khoản, điểm",
-    "noi_dung[].text": "Nội dung (đoạn văn, hoặc phần chữ thường sau tiêu đề khoản/điểm)",
-    "noi_dung[].bang": "Bảng chấm điểm khi loai là bang (xem `<bảng điểm>`)",
-    "ket_thuc": "Kế hoạch: các đoạn kết",
-    "ke_hoach": "Kế hoạch: dữ liệu có cấu trúc để tự trình bày",
-    "ke_hoach.ten_phong_trao": "Tên ngắn của phong trào",
-    "ke_hoach.bang_diem": "Các bảng chấm điểm (xem `<bảng điểm>`)",
-    "ke_hoach.thoi_han": "Các thời hạn gửi hồ sơ",
-    "ke_hoach.thoi_han[].ngay": "Hạn dd/mm/yyyy",
-    "ke_hoach.thoi_han[].ngay_goc": "Hạn yyyy-mm-dd",
-    "ke_hoach.thoi_han[].noi_dung": "Việc phải gửi",
-    "ke_hoach.thoi_han[].noi_gui": "Ai gửi",
-    "ke_hoach.thoi_han[].noi_nhan": "Gửi về đâu",
-    "ke_hoach.thoi_han[].muc_dich": "Để làm gì",
-    "ke_hoach.thoi_han[].lap_lai": "\"hằng tháng\" với thời hạn lặp lại, rỗng nếu không",
-    "ke_hoach.thoi_han[].den_ngay_goc": "Lần cuối của thời hạn lặp lại (yyyy-mm-dd), có thể rỗng",
-    "ke_hoach.dot": "Các đợt khen thưởng",
-    "ke_hoach.dot[].ma": "Mã đợt",
-    "ke_hoach.dot[].ten": "Tên đợt",
-    "ke_hoach.dot[].khen_thuong": "Các hình thức khen thưởng của đợt",
-    "ke_hoach.dot[].khen_thuong[].ma": "Mã giải",
-    "ke_hoach.dot[].khen_thuong[].hinh_thuc": "Hình thức",
-    "ke_hoach.dot[].khen_thuong[].cap": "Cấp khen",
-    "ke_hoach.dot[].khen_thuong[].doi_tuong": "\"tập thể\" hoặc \"cá nhân\"",
-    "ke_hoach.dot[].khen_thuong[].dien_giai": "Diễn giải nguyên văn, hoặc các dòng tự sinh "
-                                              "(\"- 01 đơn vị hạng Nhất, kèm theo tiền thưởng …\")",
-    "ke_hoach.dot[].khen_thuong[].hang": "Các hạng",
-    "ke_hoach.dot[].khen_thuong[].hang[].ten": "Tên hạng",
-    "ke_hoach.dot[].khen_thuong[].hang[].so_luong": "Số đơn vị (\"01\")",
-    "ke_hoach.dot[].khen_thuong[].hang[].so_luong_goc": "Số đơn vị (số nguyên)",
-    "ke_hoach.dot[].khen_thuong[].hang[].tien_thuong": "Tiền thưởng mỗi đơn vị (\"6.000.000\")",
-    "ke_hoach.dot[].khen_thuong[].hang[].tien_thuong_goc": "Tiền thưởng (đồng)",
-    "ke_hoach.dot[].khen_thuong[].hang[].diem_cong": "Điểm cộng KT-XH, rỗng nếu không có",
-    "ke_hoach.dot[].khen_thuong[].hang[].so_ca_nhan": "Số cá nhân được đề nghị theo hạng (hoặc null)",
-    "ke_hoach.thoi_gian": "Thời gian thi đua",
-    "ke_hoach.thoi_gian.tu_ngay_goc": "Ngày bắt đầu yyyy-mm-dd (rỗng: từ ngày ban hành)",
-    "ke_hoach.thoi_gian.den_ngay_goc": "Ngày kết thúc yyyy-mm-dd",
-    # --- hồ sơ: dùng chung ---
-    "dot": "Đợt khen thưởng",
-    "dot.ma": "Mã đợt",
-    "dot.ten": "Tên đợt (\"Năm 2023\")",
-    "dot.ten_thuong": "Tên đợt viết thường chữ đầu, dùng trong câu",
-    "dot.tu_ngay_goc": "Ngày bắt đầu của đợt yyyy-mm-dd (có thể rỗng)",
-    "dot.den_ngay_goc": "Ngày kết thúc của đợt yyyy-mm-dd (có thể rỗng)",
-    "phong_trao": "Phong trào",
-    "phong_trao.ten": "\"phong trào thi đua “…”\" dùng trong câu",
-    "phong_trao.ten_day_du": "Như trên kèm đợt: \"phong trào thi đua “…” năm 2023\"",
-    "phong_trao.trich_yeu_ke_hoach": "Trích yếu của Kế hoạch",
-    "phong_trao.trich_yeu_ke_hoach_thuong": "Trích yếu của Kế hoạch, chữ đầu viết thường",
-    "phong_trao.ke_hoach": "\"Kế hoạch số 15/KH-UBND ngày 05/02/2024 của …\" (khoảng trống khi "
-                           "chưa vào số)",
-    "phong_trao.co_quan": "Cơ quan ban hành Kế hoạch",
-    "phong_trao.nam": "Năm của Kế hoạch",
-    "hoi_dong": "Tên Hội đồng Thi đua - Khen thưởng",
-    "tap_the": "Các tập thể được khen/đề nghị khen (xem `<đơn vị>`), theo thứ tự xếp hạng",
-    "ca_nhan": "Danh sách đề nghị: các cá nhân (xem `<cá nhân>`); báo cáo thành tích cá nhân: "
-               "người báo cáo",
-    "ca_nhan.ho_ten": "Báo cáo thành tích cá nhân: họ tên",
-    "ca_nhan.chuc_vu": "Báo cáo thành tích cá nhân: chức vụ",
-    "ca_nhan.don_vi": "Báo cáo thành tích cá nhân: đơn vị công tác",
-    "ca_nhan.ma_don_vi": "Báo cáo thành tích cá nhân: mã đơn vị",
-    "ca_nhan.thanh_tich": "Báo cáo thành tích cá nhân: tóm tắt thành tích trong danh sách đề nghị",
-    "khen_thuong": "Các hình thức khen thưởng của đợt có người/đơn vị được khen",
-    "khen_thuong[].ma": "Mã giải",
-    "khen_thuong[].hinh_thuc": "Hình thức",
-    "khen_thuong[].cap": "Cấp khen",
-    "khen_thuong[].tap_the": "Các tập thể của giải (xem `<đơn vị>`)",
-    "khen_thuong[].ca_nhan": "Các cá nhân của giải (xem `<cá nhân>`)",
-    "khen_thuong[].so_tap_the": "Số tập thể (\"05\")",
-    "khen_thuong[].so_ca_nhan": "Số cá nhân (\"28\")",
-    "khen_thuong[].tien_thuong": "Tổng tiền thưởng của giải (xem `<tiền>`)",
-    "khen_thuong[].nguon_kinh_phi": "Nguồn kinh phí của giải",
-    "de_nghi": "Các dòng \"- Giấy khen …: 05 tập thể và 28 cá nhân, tiền thưởng … đồng;\"",
-    "doi_tuong_khen": "\"05 tập thể và 28 cá nhân\"",
-    "so_tap_the": "Số tập thể (\"05\")",
-    "so_tap_the_goc": "Số tập thể (số nguyên)",
-    "so_ca_nhan": "Số cá nhân (\"28\")",
-    "so_ca_nhan_goc": "Số cá nhân (số nguyên)",
-    "so_muc": "Số La Mã của mục TẬP THỂ, CÁ NHÂN trong danh sách",
-    "so_muc.tap_the": "\"I\" (rỗng khi không có tập thể)",
-    "so_muc.ca_nhan": "\"II\" hoặc \"I\"",
-    "tong_tien": "Tổng tiền thưởng (xem `<tiền>`)",
-    "tien_tap_the": "Tiền thưởng của các tập thể (xem `<tiền>`)",
-    "tien_ca_nhan": "Tiền thưởng của các cá nhân (xem `<tiền>`)",
-    "nguon_kinh_phi": "Nguồn kinh phí khen thưởng (nếu kế hoạch ghi)",
-    "nhan_diem_cong": "Tên loại điểm cộng (\"điểm thi đua phát triển kinh tế - xã hội\")",
-    "so_don_vi_cham": "Số đơn vị được chấm điểm (\"22\")",
-    "so_don_vi_du_dieu_kien": "Số đơn vị đủ điều kiện xếp hạng",
-    "ngay_ap_dung_goc": "Ngày dùng để chọn văn bản pháp luật còn hiệu lực (yyyy-mm-dd): ngày "
-                        "quyết định, ngày họp hoặc ngày kết thúc đợt; mẫu so sánh để in đúng "
-                        "căn cứ (Luật, Nghị định) và mẫu báo cáo thành tích",
-    "hop": "Cuộc họp Hội đồng (từ periods[].meeting); chỗ chưa ghi là \"……\"",
-    "hop.ngay": "\"ngày 04 tháng 12 năm 2023\"",
-    "hop.ngay_ngan": "04/12/2023",
-    "hop.ngay_goc": "yyyy-mm-dd",
-    "hop.gio_bat_dau": "Giờ bắt đầu (\"08 giờ 00\")",
-    "hop.gio_ket_thuc": "Giờ kết thúc",
-    "hop.dia_diem": "Địa điểm",
-    "hop.chu_toa": "Chủ tọa (xem `<người>`)",
-    "hop.thu_ky": "Thư ký (xem `<người>`)",
-    "hop.thanh_vien": "Các thành viên dự họp khác (xem `<người>`)",
-    "hop.vang_mat": "Thành viên vắng mặt (xem `<người>`)",
-    "hop.so_thanh_vien": "Số thành viên dự họp được liệt kê",
-    "hop.so_vang_mat": "Số thành viên vắng",
-    "hop.so_co_mat": "Số thành viên có mặt khi biểu quyết",
-    "hop.tan_thanh": "Số phiếu tán thành",
-    "hop.khong_tan_thanh": "Số phiếu không tán thành",
-    "hop.khong_y_kien": "Số không có ý kiến",
-    "hop.ty_le_tan_thanh": "Tỷ lệ tán thành trên số có mặt (\"100%\")",
-    "hop.ket_luan": "Các đoạn kết luận (mặc định: đề nghị khen thưởng danh sách kèm theo)",
-    "hop.da_ghi": "true nếu campaign.yaml có khối meeting của đợt",
-    "co_quan_thuong_truc": "Biên bản: cơ quan thường trực báo cáo kết quả chấm điểm",
-    "tieu_de": "Danh sách kèm theo: tiêu đề chữ hoa \"DANH SÁCH …\"",
-    "trich_yeu": "Danh sách kèm theo: dòng dưới tiêu đề",
-    "kem_theo": "\"(Kèm theo Tờ trình số …/TTr-… ngày … của …)\"",
-    "hinh_thuc": "Quyết định: các hình thức khen thưởng thuộc thẩm quyền người quyết định",
-    "to_trinh": "Quyết định: tờ trình đề nghị",
-    "to_trinh.co_quan": "Cơ quan trình",
-    "to_trinh.so_ngay": "\"Tờ trình số …/TTr-PNV ngày …\"",
-    "to_trinh.trich_dan": "Như trên, kèm \"của <cơ quan>\"",
-    "to_trinh.so_ky_hieu_ngan": "\"12/TTr-PNV\"",
-    "don_vi": "Phiếu kết quả, báo cáo thành tích: đơn vị (xem `<đơn vị>`)",
-    "hinh_thuc_de_nghi": "Báo cáo thành tích: hình thức đề nghị tặng",
-    "ten_de_nghi": "Báo cáo thành tích: tên tập thể hoặc họ tên cá nhân",
-    "loai_mau": "Báo cáo thành tích: \"tập thể\" hoặc \"cá nhân\" (tên mẫu theo Nghị định)",
-    "bao_cao": "Báo cáo thành tích: nội dung đơn vị/cá nhân viết (tệp data/bao-cao-thanh-tich/"
-               "<mã đơn vị>.txt, cá nhân <mã đơn vị>_<họ tên không dấu>.txt), thiếu thì là "
-               "dòng \"[Đơn vị bổ sung: …]\". Bảng tổng hợp: chỉ có kem_theo",
-    "bao_cao.dac_diem": "Đoạn sơ lược đặc điểm, tình hình (tiêu đề \"# Đặc điểm, tình hình\" "
-                        "trong tệp)",
-    "bao_cao.chuc_nang": "Đoạn chức năng, nhiệm vụ (\"# Chức năng, nhiệm vụ\")",
-    "bao_cao.thanh_tich": "Đoạn thành tích (phần không có tiêu đề, hoặc \"# Thành tích\")",
-    "bao_cao.khen_thuong": "Đoạn các hình thức khen thưởng đã đạt (\"# Khen thưởng\")",
-    "bao_cao.kem_theo": "Bảng tổng hợp: \"(Kèm theo Báo cáo số …/BC-… ngày … của …)\"",
-    "tep_bao_cao": "Tệp nội dung báo cáo thành tích đã đọc (rỗng nếu chưa có)",
-    "bang": "Bảng tổng hợp: một bảng mỗi nhóm",
-    "bang[].nhom": "Tên nhóm",
-    "bang[].cot": "Các cột tiêu chí",
-    "bang[].cot[].ma": "Mã tiêu chí",
-    "bang[].cot[].ten": "Tên cột (nhãn tiêu chí hoặc \"Tiêu chí 1\")",
-    "bang[].cot[].tieu_de": "Nội dung tiêu chí",
-    "bang[].cot[].diem_chuan": "Điểm chuẩn",
-    "bang[].dong": "Các đơn vị của nhóm (xem `<đơn vị>`, thêm `diem` và `ghi_chu`)",
-    "khong_du_dieu_kien": "Bảng tổng hợp: \"Đơn vị: lý do\" của các đơn vị không đủ điều kiện",
-    "so_don_vi_khong_du_dieu_kien": "Số đơn vị không đủ điều kiện xếp hạng",
 }
+
+DESCRIPTIONS: dict[str, str] = SHAPE_DESCRIPTIONS | KEY_DESCRIPTIONS
