@@ -377,11 +377,13 @@ def test_rebuilding_gives_identical_bytes_and_drops_stale_files(campaign, tmp_pa
     out.mkdir()
     (out / "05_phieu-ket-qua_to-cu.docx").write_bytes(b"old")
     (out / "ghi-chu-cua-toi.docx").write_bytes(b"mine")
+    (out / "01_ghi-chu.docx").write_bytes(b"mine too")
     first = {p.name: p.read_bytes() for p in build_dossier(loaded, None, out)}
     second = {p.name: p.read_bytes() for p in build_dossier(loaded, None, out)}
     assert first == second
     assert not (out / "05_phieu-ket-qua_to-cu.docx").exists()
     assert (out / "ghi-chu-cua-toi.docx").read_bytes() == b"mine"
+    assert (out / "01_ghi-chu.docx").read_bytes() == b"mine too"
 
 
 def test_contexts_are_plain_json_data(campaign):
