@@ -186,6 +186,135 @@ def test_nominations_over_quota_or_unknown_are_errors_with_rows(tmp_path):
     ]
 
 
+# An individual award carrying the prize, next to a ranked collective award that sets how many
+# individuals each unit proposes (the user-trial case): both limits apply.
+COLLECTIVE_WITH_QUOTAS = {"id": "gk", "form": "Giấy khen", "level": "xã", "groups": ["xa"],
+                          "ranks": [{"name": "Hạng Nhất", "count": 1, "individuals": 2},
+                                    {"name": "Hạng Nhì", "count": 1, "individuals": 1}]}
+PAID_INDIVIDUALS = {"id": "cn", "form": "Giấy khen (cá nhân)", "level": "xã",
+                    "recipients": "individual", "groups": ["xa", "pb"], "individuals": 4,
+                    "ranks": [{"count": 4, "prize": 500000}]}
+PB_COLLECTIVE = {"id": "gk-pb", "form": "Giấy khen khối phòng", "level": "xã",
+                 "groups": ["pb"], "ranks": [{"count": 1}]}   # declares no individual quotas
+
+
+def test_individual_award_also_respects_the_units_quotas(tmp_path):
+    campaign = builders.campaign(groups={"pb": 2, "xa": 3},
+                                 awards=[COLLECTIVE_WITH_QUOTAS, PB_COLLECTIVE, PAID_INDIVIDUALS])
+    points = {"pb01": 60, "pb02": 50, "xa01": 90, "xa02": 80, "xa03": 70}
+    sheet = nominations(tmp_path, [
+        "Người Một,CV,xa01,x,cn",      # row 3: Hạng Nhất → 2 people
+        "Người Hai,CV,xa01,x,cn",      # row 4
+        "Người Ba,CV,xa02,x,cn",       # row 5: Hạng Nhì → 1 person
+        "Người Bốn,CV,xa02,x,cn",      # row 6: a second person from a unit whose quota is 1
+        "Người Năm,CV,xa03,x,cn",      # row 7: no collective award → quota 0
+        "Người Sáu,CV,pb02,x,",        # row 8: group pb declares no quotas: only the total
+    ])
+    with pytest.raises(DataError) as info:
+        score(campaign, points, nominations=sheet)
+    file = str(tmp_path / "ca-nhan.csv")
+    assert [(p.message, p.location) for p in info.value.problems] == [
+        ("đơn vị 'Đơn vị XA02' chỉ được đề nghị 1 cá nhân; đây là người thứ 2",
+         Location(file=file, row=6, column="C (ma_don_vi)")),
+        ("đơn vị 'Đơn vị XA03' không được đề nghị cá nhân: chỉ tiêu cá nhân của đơn vị theo "
+         "khen thưởng tập thể của đợt này là 0",
+         Location(file=file, row=7, column="C (ma_don_vi)")),
+    ]
+    accepted = nominations(tmp_path, ["Người Một,CV,xa01,x,cn", "Người Hai,CV,xa01,x,cn",
+                                      "Người Ba,CV,xa02,x,cn", "Người Sáu,CV,pb02,x,"])
+    result = score(campaign, points, nominations=accepted)
+    assert [(n.unit_id, n.award_id, n.prize) for n in result.nominations] == [
+        ("xa01", "cn", 500000), ("xa01", "cn", 500000), ("xa02", "cn", 500000),
+        ("pb02", "cn", 500000)]
+    assert result.prize_total == 4 * 500000
+
+
+def test_unit_quota_is_shared_between_the_collective_and_the_individual_award(tmp_path):
+    campaign = builders.campaign(groups={"xa": 3},
+                                 awards=[COLLECTIVE_WITH_QUOTAS, PAID_INDIVIDUALS])
+    sheet = nominations(tmp_path, ["Người Một,CV,xa02,x,gk", "Người Hai,CV,xa02,x,cn"])
+    with pytest.raises(DataError) as info:
+        score(campaign, {"xa01": 90, "xa02": 80, "xa03": 70}, nominations=sheet)
+    assert [(p.message, p.location.row) for p in info.value.problems] == [
+        ("đơn vị 'Đơn vị XA02' chỉ được đề nghị 1 cá nhân; đây là người thứ 2", 4)]
+
+
+def test_individual_award_total_still_applies_with_unit_quotas(tmp_path):
+    small = dict(PAID_INDIVIDUALS, individuals=2, ranks=[{"count": 2, "prize": 500000}])
+    campaign = builders.campaign(groups={"xa": 3}, awards=[COLLECTIVE_WITH_QUOTAS, small])
+    sheet = nominations(tmp_path, ["A,CV,xa01,x,cn", "B,CV,xa01,x,cn", "C,CV,xa02,x,cn"])
+    with pytest.raises(DataError) as info:
+        score(campaign, {"xa01": 90, "xa02": 80, "xa03": 70}, nominations=sheet)
+    assert [(p.message, p.location.row) for p in info.value.problems] == [
+        ("hình thức 'cn' (Giấy khen (cá nhân)) chỉ được đề nghị 2 cá nhân; đây là người thứ 3",
+         5)]
+
+
+# Resolved ties leave a note documents can cite; `tie` stays for open ties only.
+
+def _keyed(awards, **scoring):
+    return builders.campaign(
+        groups={"xa": 4}, awards=awards,
+        metrics=[{"id": "diem", "label": "Điểm", "type": "points"}, {"id": "a", "label": "A"}],
+        **scoring)
+
+
+def test_tie_broken_by_a_tie_break_gets_a_note_and_no_tie_flag():
+    campaign = _keyed([RANKED], tie_breaks=[{"label": "Chỉ số A cao hơn xếp trên",
+                                             "metric": "a"}])
+    rows = {"xa01": {"diem": 90, "a": 3}, "xa02": {"diem": 90, "a": 5},
+            "xa03": {"diem": 70, "a": 1}, "xa04": {"diem": 60, "a": 1}}
+    result = compute_period(campaign, "c", campaign.periods[0], builders.inputs(rows))
+    xa01, xa02 = result.unit("xa01"), result.unit("xa02")
+    assert (xa02.rank, xa02.award, xa01.rank, xa01.award) == (1, "Hạng Nhất", 2, "Hạng Nhì")
+    assert xa02.tie_note == ("Bằng 90 điểm với Đơn vị XA01; xếp trên theo tiêu chí phụ: "
+                             "chỉ số A cao hơn xếp trên")
+    assert xa01.tie_note == ("Bằng 90 điểm với Đơn vị XA02; xếp dưới theo tiêu chí phụ: "
+                             "chỉ số A cao hơn xếp trên")
+    assert not xa01.tie and not xa02.tie and result.unit("xa03").tie_note is None
+    assert [u["tie"] for u in result.to_json()["units"]] == [False] * 4
+
+
+def test_tie_settled_by_the_council_file_names_the_file():
+    campaign = _keyed([RANKED])
+    rows = {u: {"diem": p, "a": 1} for u, p in (("xa01", 90), ("xa02", 90), ("xa03", 90),
+                                                ("xa04", 50))}
+    result = compute_period(campaign, "c", campaign.periods[0], builders.inputs(
+        rows, council_order={"xa03": 1, "xa01": 2, "xa02": 2}))
+    assert [u.unit_id for u in result.units[:2]] == ["xa03", "xa01"]
+    assert result.unit("xa03").tie_note == (
+        "Bằng 90 điểm với Đơn vị XA01, Đơn vị XA02; xếp trên Đơn vị XA01, Đơn vị XA02, thứ tự "
+        "do Hội đồng quyết định (tệp data/dot-hoi-dong.csv)")
+    # xa01 and xa02 stay level (both Hạng Nhì would need two slots: the council must decide)
+    assert result.unit("xa01").tie and result.unit("xa01").tie_note.startswith(
+        "cần Hội đồng quyết định: Đơn vị XA01, Đơn vị XA02")
+
+
+def test_level_units_after_a_broken_tie_are_named():
+    single = {"id": "gk", "form": "Giấy khen", "level": "xã", "ranks": [{"count": 1}]}
+    campaign = _keyed([single], tie_breaks=[{"label": "Chỉ số A cao hơn", "metric": "a"}])
+    rows = {"xa01": {"diem": 90, "a": 9}, "xa02": {"diem": 90, "a": 1},
+            "xa03": {"diem": 90, "a": 1}, "xa04": {"diem": 10, "a": 1}}
+    result = compute_period(campaign, "c", campaign.periods[0], builders.inputs(rows))
+    assert result.pending_ties == ()  # xa02 and xa03 both get nothing
+    assert result.unit("xa02").tie_note == (
+        "Bằng 90 điểm với Đơn vị XA01, Đơn vị XA03; xếp dưới Đơn vị XA01 theo tiêu chí phụ: "
+        "chỉ số A cao hơn; đồng hạng với Đơn vị XA03")
+
+
+def test_pending_message_cites_a_council_tie_break_stated_in_words():
+    council = "Hội đồng Thi đua - Khen thưởng xã xem xét, quyết định"
+    campaign = _keyed([RANKED], tie_breaks=[{"label": council, "council": True}])
+    rows = {"xa01": {"diem": 90, "a": 1}, "xa02": {"diem": 90, "a": 2},
+            "xa03": {"diem": 10, "a": 1}, "xa04": {"diem": 5, "a": 1}}
+    result = compute_period(campaign, "c", campaign.periods[0], builders.inputs(rows))
+    (tie,) = result.pending_ties
+    assert "kế hoạch không nêu tiêu chí phụ" not in tie.message
+    assert tie.message.startswith("cần Hội đồng quyết định: Đơn vị XA01, Đơn vị XA02 cùng 90 "
+                                  f"điểm, tiêu chí phụ của kế hoạch: {council}; thứ tự quyết "
+                                  "định Hạng Nhất/Hạng Nhì")
+
+
 # Property: award counts never exceed the ranks' counts, the caps or the total.
 
 @settings(max_examples=80, deadline=None)

@@ -58,6 +58,28 @@ def test_a_key_some_units_lack_is_skipped():
     assert Ranker(ties, entries).order(["a", "b"]) == [("b",), ("a",)]
 
 
+def test_separations_record_which_key_or_the_council_broke_each_tie():
+    ties = [TieBreak(label="k1", metric="x"), TieBreak(label="Hội đồng", council=True)]
+    entries = {"a": entry("a", "90", 1), "b": entry("b", "90", 2), "c": entry("c", "90", 2),
+               "d": entry("d", "80", 5)}
+    separations: dict = {}
+    ranker = Ranker(ties, entries, {"c": 1, "b": 2})
+    assert ranker.order(["a", "b", "c", "d"], separations) == [("c",), ("b",), ("a",), ("d",)]
+    assert separations == {("b", "a"): 0, ("c", "a"): 0, ("c", "b"): None}
+
+
+def test_tie_rule_text_uses_the_plans_words():
+    council = TieBreak(label="Hội đồng xem xét, quyết định", council=True)
+    rule = TieBreak(label="Điểm tiêu chí 1 cao hơn", criterion="c1")
+    assert Ranker([], {}).tie_rule_text() == \
+        "không phân định được bằng tiêu chí phụ (kế hoạch không nêu tiêu chí phụ)"
+    assert Ranker([council, rule], {}).tie_rule_text() == \
+        "tiêu chí phụ của kế hoạch: Hội đồng xem xét, quyết định"
+    assert Ranker([rule, council], {}).tie_rule_text() == (
+        "không phân định được bằng tiêu chí phụ (Điểm tiêu chí 1 cao hơn); tiêu chí phụ tiếp "
+        "theo của kế hoạch: Hội đồng xem xét, quyết định")
+
+
 def test_eligibility_reasons():
     assert eligibility([], D("90"), D("90")) == (True, ())
     assert eligibility([], D("89.99"), D("90")) == (

@@ -23,20 +23,20 @@ Kết quả chấm điểm: Thi đua thử nghiệm
 Đợt: Sơ kết quý I năm 2024
 
 Nhóm: Các phòng, ban
-Hạng  Đơn vị   Trực tuyến  Tài khoản  Kế hoạch  Báo cáo  Trung thực   Hài lòng    Tổng  Khen thưởng                     Tiền thưởng
+Hạng  Đơn vị   Trực tuyến  Tài khoản  Kế hoạch  Báo cáo  Trung thực   Hài lòng    Tổng  Khen thưởng                     Tiền thưởng  Điểm cộng
    1  Phòng A       54,00      40,00     10,00     0,00        0,00        Đạt  104,00  Giấy khen của Chủ tịch UBND xã      500.000
    –  Phòng B       48,00       0,00     10,00    −7,00       −2,00  Không đạt   49,00
 Không xếp hạng – Phòng B: Tổng điểm 49 chưa đạt mức tối thiểu 50 điểm
 
 Nhóm: Các xã
-Hạng  Đơn vị    Trực tuyến  Tài khoản  Kế hoạch  Báo cáo  Trung thực   Hài lòng   Tổng  Khen thưởng  Tiền thưởng
-   1  Xã An          48,72      40,00     10,00     0,00        0,00        Đạt  98,72  Hạng Nhất      3.000.000
-   2  Xã Dương       54,00      35,00     10,00    −4,00       −2,00  Không đạt  93,00  Hạng Nhì       1.410.000
-   3  Xã Bình        54,00      30,00      0,00    −5,00        0,00        Đạt  79,00  Hạng Ba        1.000.000
+Hạng  Đơn vị    Trực tuyến  Tài khoản  Kế hoạch  Báo cáo  Trung thực   Hài lòng   Tổng  Khen thưởng  Tiền thưởng  Điểm cộng
+   1  Xã An          48,72      40,00     10,00     0,00        0,00        Đạt  98,72  Hạng Nhất      3.000.000          3
+   2  Xã Dương       54,00      35,00     10,00    −4,00       −2,00  Không đạt  93,00  Hạng Nhì       1.410.000          2
+   3  Xã Bình        54,00      30,00      0,00    −5,00        0,00        Đạt  79,00  Hạng Ba        1.000.000          1
    –  Xã Cát          0,00      40,00     10,00     0,00        0,00        Đạt  50,00
 Không xếp hạng – Xã Cát: Trực tuyến: 260/400 hồ sơ = 65,00%, không đạt 70%: không xét thi đua
 
-Cá nhân đề nghị khen thưởng: 7
+Cá nhân đề nghị khen thưởng: 6
 Tổng tiền thưởng: 5.910.000 đồng (Năm triệu chín trăm mười nghìn đồng).
 """
 
@@ -63,9 +63,11 @@ def test_monthly_period_with_a_tie_warns_and_exits_zero():
     council_file = MINI / "data" / "thang-01-2024-hoi-dong.csv"
     assert result.stderr.splitlines() == [
         "Cảnh báo: cần Hội đồng quyết định: Xã An, Xã Bình cùng 94 điểm, không phân định được "
-        "bằng tiêu chí phụ (Điểm tỷ lệ hồ sơ trực tuyến cao hơn xếp trên); thứ tự quyết định "
-        "đơn vị nào được Giấy khen của Chủ tịch UBND xã. Ghi thứ tự Hội đồng quyết định vào "
-        f"cột thu_tu (tệp {council_file})."]
+        "bằng tiêu chí phụ (Điểm tỷ lệ hồ sơ trực tuyến cao hơn xếp trên); tiêu chí phụ tiếp "
+        "theo của kế hoạch: Hội đồng quyết định; thứ tự quyết định đơn vị nào được Giấy khen "
+        f"của Chủ tịch UBND xã. Ghi thứ tự Hội đồng quyết định vào cột thu_tu (tệp {council_file})."]
+    # a period whose awards give no bonus points has no bonus column
+    assert lines[4].endswith("Tiền thưởng") and "Điểm cộng" not in result.stdout
 
 
 def test_council_order_file_settles_the_tie(tmp_path):
@@ -79,6 +81,16 @@ def test_council_order_file_settles_the_tie(tmp_path):
     assert lines[5].startswith("   1  Xã Bình ") and lines[5].endswith(
         "94,00  Giấy khen của Chủ tịch UBND xã    1.000.000")
     assert lines[6].startswith("   2  Xã An ")
+    # the resolved tie is explained under the table, and the JSON no longer flags it
+    assert ("Bằng điểm – Xã Bình: Bằng 94 điểm với Xã An; xếp trên, thứ tự do Hội đồng quyết "
+            "định (tệp data/thang-01-2024-hoi-dong.csv)") in lines
+    assert ("Bằng điểm – Xã An: Bằng 94 điểm với Xã Bình; xếp dưới, thứ tự do Hội đồng quyết "
+            "định (tệp data/thang-01-2024-hoi-dong.csv)") in lines
+    data = json.loads(run("score", str(folder), "--period", "thang-01-2024",
+                          "--format", "json").stdout)
+    assert {u["id"]: u["tie"] for u in data["units"]}["xa-an"] is False
+    assert set(data["units"][0]) == {"id", "name", "group", "criteria", "total", "eligible",
+                                     "rank", "award", "prize", "tie"}
 
 
 def test_json_is_exactly_the_results_contract():
@@ -117,11 +129,12 @@ def test_xlsx_prints_on_a4_landscape_and_is_deterministic(tmp_path):
     assert ws.print_title_rows == "$5:$5"
     header = [c.value for c in ws[5]]
     assert header[:3] == ["STT", "Đơn vị", "Trực tuyến (60 điểm)"]
-    assert header[-5:] == ["Tổng điểm", "Xếp hạng", "Khen thưởng", "Tiền thưởng (đồng)",
-                           "Ghi chú"]
+    assert header[-6:] == ["Tổng điểm", "Xếp hạng", "Khen thưởng", "Tiền thưởng (đồng)",
+                           "Điểm cộng", "Ghi chú"]
     rows = {r[1]: r for r in ws.iter_rows(min_row=6, values_only=True) if r[1]}
     assert rows["Xã An"][2] == pytest.approx(48.72) and rows["Xã An"][8] == pytest.approx(98.72)
-    assert rows["Xã Dương"][10:12] == ("Hạng Nhì", 1410000)
+    assert rows["Xã Dương"][10:13] == ("Hạng Nhì", 1410000, 2)
+    assert rows["Xã An"][12] == 3 and rows["Xã Cát"][12] is None
     assert rows["Xã Cát"][7] == "Đạt"
     assert all(c.font.name == "Times New Roman" for row in ws.iter_rows() for c in row
                if c.value is not None)

@@ -265,3 +265,62 @@ def test_row_order_does_not_matter(mini, tmp_path):
     forward = write(tmp_path, "\n".join([HEADER] + GOOD_ROWS), name="a.csv")
     backward = write(tmp_path, "\n".join([HEADER] + GOOD_ROWS[::-1]), name="b.csv")
     assert read_figures(mini, forward).values == read_figures(mini, backward).values
+
+
+def test_value_for_a_group_that_does_not_use_the_metric_is_a_warning(tmp_path):
+    from thidua.scoring import PeriodInputs, compute_period
+
+    campaign = builders.campaign(
+        groups={"pb": 1, "xa": 2},
+        metrics=[{"id": "diem", "label": "Điểm", "type": "points"},
+                 {"id": "ky_so", "label": "Ký số văn bản", "type": "yes_no", "groups": ["pb"]},
+                 {"id": "luot", "label": "Lượt hướng dẫn", "groups": ["xa"]}])
+    path = write(tmp_path, "ma_don_vi,diem,ky_so,luot\npb01,50,có,nhiều\nxa01,60,có,12\n"
+                           "xa02,70,,3\n")
+    figures = read_figures(campaign, path)
+    assert figures.warnings == (
+        f"{path}, dòng 2, cột D (luot): Lượt hướng dẫn: chỉ số không áp dụng cho nhóm 'Nhóm pb' "
+        "(metrics[].groups); giá trị 'nhiều' bị bỏ qua",
+        f"{path}, dòng 3, cột C (ky_so): Ký số văn bản: chỉ số không áp dụng cho nhóm 'Nhóm xa' "
+        "(metrics[].groups); giá trị 'có' bị bỏ qua")
+    assert figures.values["pb01"]["luot"] is None
+    assert figures.values["xa01"]["ky_so"] is False  # ignored: read as blank
+    assert figures.values["pb01"]["ky_so"] is True
+    result = compute_period(campaign, "c", campaign.periods[0], PeriodInputs(figures))
+    assert result.warnings == figures.warnings
+
+
+def test_submission_log_duplicate_month_is_an_error(tmp_path):
+    from thidua.submissions import read_submission_log
+
+    path = write(tmp_path, "# sổ\nma_don_vi,ky,ngay_nop\nxa-an,01/2024,20/01/2024\n"
+                           "xa-binh,01/2024,\nxa-an,1/2024,19/01/2024\n", name="bao-cao.csv")
+    found = problems_of(lambda: read_submission_log(path, ["xa-an", "xa-binh"]))
+    assert found == [("đơn vị 'xa-an' có hai dòng cho kỳ 01/2024 (đã có ở dòng 3); mỗi đơn vị "
+                      "mỗi kỳ chỉ ghi một dòng", Location(file=str(path), row=5, column="B (ky)"))]
+    path.write_text("ma_don_vi,ky,ngay_nop\nxa-an,01/2024,20/01/2024\n", encoding="utf-8")
+    log = read_submission_log(path, ["xa-an", "xa-binh"])
+    assert log.of("xa-an") == {(2024, 1): date(2024, 1, 20)} and log.of("xa-binh") == {}
+
+
+def test_submission_log_month_outside_the_period_is_a_warning(tmp_path):
+    import shutil
+
+    from thidua.scoring import score_period
+
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    log = folder / "data" / "thang-01-2024-bao-cao.csv"
+    log.write_text(log.read_text(encoding="utf-8") + "xa-an,12/2023,20/12/2023\n"
+                   "xa-cat,02/2024,25/02/2024\n", encoding="utf-8")
+    result = score_period(load_campaign(folder), "thang-01-2024")
+    assert result.warnings == (
+        f"{log}, dòng 7, cột B (ky): kỳ 12/2023 của đơn vị 'xa-an' nằm ngoài các kỳ báo cáo của "
+        "đợt (các kỳ của đợt: 01/2024 đến 01/2024); dòng này không được tính",
+        f"{log}, dòng 8, cột B (ky): kỳ 02/2024 của đơn vị 'xa-cat' nằm ngoài các kỳ báo cáo của "
+        "đợt (các kỳ của đợt: 01/2024 đến 01/2024); dòng này không được tính")
+    # the rows outside the window change nothing; a unit with no row for 01/2024 loses points
+    assert result.unit("xa-an").criterion("bc").points == 0
+    log.write_text("ma_don_vi,ky,ngay_nop\nxa-an,01/2024,25/01/2024\n", encoding="utf-8")
+    missing = score_period(load_campaign(folder), "thang-01-2024").unit("xa-binh")
+    assert missing.criterion("bc").explanation == "01 báo cáo không nộp × (−5) = −5 điểm"

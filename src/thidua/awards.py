@@ -7,6 +7,15 @@ council: the tied units get nothing at the contested boundary and the slots they
 occupy stay reserved, so no unit below them moves up. Until the council's order is in
 data/<đợt>-hoi-dong.csv the tied units are left out of later awards too (their award is
 pending), so every tied unit has no award and `tie=True`.
+
+Individual quotas. A collective award may say how many individuals each unit proposes
+(`ranks[].individuals`, `individuals_per_unit`, `other_units_individuals` for the units it
+does not award); a unit with no such quota (not awarded, not ranked) proposes nobody. A
+separate individual award (`recipients: individual`, e.g. to attach a prize) admits its own
+total (`individuals` or the ranks' counts). A nomination for it from a unit whose group is
+covered by a collective award declaring quotas must respect BOTH: the award's total and the
+unit's quota, which it shares with the unit's nominations naming the collective award; a
+unit with quota 0 cannot nominate. See `unit_quotas_apply` and nominations.check_nominations.
 """
 
 from __future__ import annotations
@@ -176,8 +185,8 @@ def _pending_tie(award: Award, units: tuple[str, ...], candidates: Candidates, r
     names = ", ".join(candidates.names[u] for u in units)
     total = candidates.totals[units[0]]
     where = f" (tệp {council_file})" if council_file else ""
-    message = (f"cần Hội đồng quyết định: {names} cùng {num(total)} điểm, không phân định được "
-               f"bằng tiêu chí phụ ({ranker.tie_labels()}); thứ tự quyết định {walk.stake()}. "
+    message = (f"cần Hội đồng quyết định: {names} cùng {num(total)} điểm, "
+               f"{ranker.tie_rule_text()}; thứ tự quyết định {walk.stake()}. "
                f"Ghi thứ tự Hội đồng quyết định vào cột thu_tu{where}.")
     return PendingTie(units, total, award.id, message)
 
@@ -200,6 +209,19 @@ def _quotas(period: Period, candidates: Candidates, grants: Mapping[str, Grant],
                 quotas[unit_id] = (award.other_units_individuals, award.id)
                 break
     return quotas
+
+
+def declares_unit_quotas(award: Award) -> bool:
+    """A collective award that says how many individuals each unit may propose."""
+    return award.recipients == "collective" and (
+        award.individuals_per_unit is not None or award.other_units_individuals is not None
+        or any(r.individuals is not None for r in award.ranks))
+
+
+def unit_quotas_apply(period: Period, group_id: str) -> bool:
+    """Whether nominations of units of this group are bounded by per-unit quotas."""
+    return any(declares_unit_quotas(a) and (a.groups is None or group_id in a.groups)
+               for a in period.awards)
 
 
 def individual_award_quota(award: Award) -> int:

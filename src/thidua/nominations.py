@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.awards import individual_award_quota, individual_prize
+from thidua.awards import individual_award_quota, individual_prize, unit_quotas_apply
 from thidua.errors import DataError, Location, Problem
 from thidua.model import Award, Period
 from thidua.results import Nomination
@@ -79,9 +79,23 @@ class QuotaContext:
     base_salary: int | None = None
 
 
+@dataclass(frozen=True)
+class _Quota:
+    """One limit a nomination counts against: a unit's quota or an award's total."""
+
+    pool: tuple[str, str]          # ("unit", unit id) or ("award", award id)
+    limit: int
+    who: str                       # "đơn vị '…'" or "hình thức '…' (…)"
+    reason: str = ""               # why the limit is 0, when it is
+
+
 def check_nominations(sheet: NominationSheet, period: Period,
                       ctx: QuotaContext) -> tuple[tuple[Nomination, ...], tuple[str, ...]]:
-    """Nominations with their award; DataError (with rows) when a quota is exceeded."""
+    """Nominations with their award; DataError (file, row, column) when a quota is exceeded.
+
+    A nomination counts against every quota that applies to it (see awards.py): its unit's
+    quota and, for an individual award with a stated total, that total.
+    """
     awards = {a.id: a for a in period.awards}
     by_form = {normalize_header(a.form): a for a in period.awards}
     problems: list[Problem] = []
@@ -104,17 +118,13 @@ def check_nominations(sheet: NominationSheet, period: Period,
                     f"hình thức '{row.award_ref}' không có trong đợt này (có: "
                     f"{', '.join(awards)})", sheet.location(row.row, "hinh_thuc")))
                 continue
-        award, pool, quota, why = _resolve(row, award, period, ctx)
+        award, quotas, why = _resolve(row, award, period, ctx)
         if award is None:
             problems.append(Problem(why, sheet.location(row.row, "ma_don_vi")))
             continue
-        count = used[pool] = used.get(pool, 0) + 1
-        if row.unit_id in ctx.tied and pool[0] == "unit":
-            warnings.append(f"{sheet.file}: dòng {row.row}: chỉ tiêu cá nhân của "
-                            f"'{row.unit_id}' chờ Hội đồng quyết định thứ tự")
-        elif count > quota:
-            problems.append(Problem(f"{why} chỉ được đề nghị {quota} cá nhân; đây là người "
-                                    f"thứ {count}", sheet.location(row.row, "ma_don_vi")))
+        exceeded = _count(row, quotas, used, ctx, warnings, sheet.file)
+        if exceeded:
+            problems.append(Problem(exceeded, sheet.location(row.row, "ma_don_vi")))
             continue
         prize = individual_prize(award, ctx.base_salary) if award.recipients == "individual" else 0
         out.append(Nomination(row.full_name, row.position, row.unit_id,
@@ -125,9 +135,26 @@ def check_nominations(sheet: NominationSheet, period: Period,
     return tuple(out), tuple(warnings)
 
 
+def _count(row: NominationRow, quotas: list[_Quota], used: dict[tuple[str, str], int],
+           ctx: QuotaContext, warnings: list[str], file: str) -> str | None:
+    """Count the nomination in each of its quotas; the message of the first one exceeded."""
+    for quota in quotas:
+        count = used[quota.pool] = used.get(quota.pool, 0) + 1
+        if quota.pool[0] == "unit" and row.unit_id in ctx.tied:
+            warnings.append(f"{file}: dòng {row.row}: chỉ tiêu cá nhân của "
+                            f"'{row.unit_id}' chờ Hội đồng quyết định thứ tự")
+            continue
+        if count <= quota.limit:
+            continue
+        if quota.limit == 0 and quota.reason:
+            return f"{quota.who} không được đề nghị cá nhân: {quota.reason}"
+        return f"{quota.who} chỉ được đề nghị {quota.limit} cá nhân; đây là người thứ {count}"
+    return None
+
+
 def _resolve(row: NominationRow, award: Award | None, period: Period,
-             ctx: QuotaContext) -> tuple[Award | None, tuple[str, str], int, str]:
-    """(award, quota pool, quota, description) for one nomination."""
+             ctx: QuotaContext) -> tuple[Award | None, list[_Quota], str]:
+    """(award, the quotas the nomination counts against, problem when award is None)."""
     awards = {a.id: a for a in period.awards}
     group = ctx.unit_groups[row.unit_id]
     name = ctx.unit_names[row.unit_id]
@@ -139,19 +166,23 @@ def _resolve(row: NominationRow, award: Award | None, period: Period,
             fits = [a for a in period.awards if a.recipients == "individual"
                     and (a.groups is None or group in a.groups)]
             if len(fits) != 1:
-                return None, ("", ""), 0, (
+                return None, [], (
                     f"đơn vị '{name}' không có chỉ tiêu đề nghị cá nhân trong đợt này"
                     if not fits else "ghi rõ hình thức khen thưởng (cột hinh_thuc)")
             award = fits[0]
+    unit = _Quota(("unit", row.unit_id), unit_quota, f"đơn vị '{name}'",
+                  "chỉ tiêu cá nhân của đơn vị theo khen thưởng tập thể của đợt này là 0")
     if award.recipients == "individual":
         if award.groups is not None and group not in award.groups:
-            return None, ("", ""), 0, (f"đơn vị '{name}' không thuộc nhóm được xét "
-                                       f"{award.form}")
-        if award.individuals is not None or award.ranks:
-            return award, ("award", award.id), individual_award_quota(award), \
-                f"hình thức '{award.id}' ({award.form})"
-        # No total stated: each unit proposes its own quota (from its rank or the
-        # collective award's other_units_individuals).
-        return award, ("unit", row.unit_id), unit_quota, f"đơn vị '{name}'"
-    quota = unit_quota if quota_award == award.id else 0
-    return award, ("unit", row.unit_id), quota, f"đơn vị '{name}'"
+            return None, [], f"đơn vị '{name}' không thuộc nhóm được xét {award.form}"
+        if award.individuals is None and not award.ranks:
+            # No total stated: each unit proposes its own quota (from its rank or the
+            # collective award's other_units_individuals).
+            return award, [unit], ""
+        total = _Quota(("award", award.id), individual_award_quota(award),
+                       f"hình thức '{award.id}' ({award.form})")
+        return award, ([unit, total] if unit_quotas_apply(period, group) else [total]), ""
+    if quota_award != award.id:
+        unit = _Quota(("unit", f"{row.unit_id}/{award.id}"), 0, unit.who,
+                      f"đơn vị không có chỉ tiêu theo hình thức '{award.id}' ({award.form})")
+    return award, [unit], ""

@@ -66,6 +66,18 @@ def _score_text(score: CriterionScore | None, decimals: int) -> str:
     return _points(score.points, decimals)
 
 
+def _bonus_column(result: PeriodResult, campaign: Campaign) -> bool:
+    """Show 'Điểm cộng' when the period's awards give bonus points (or a unit received some)."""
+    period = campaign.period(result.period_id)
+    declared = period is not None and any(r.bonus_points is not None
+                                          for a in period.awards for r in a.ranks)
+    return declared or any(u.bonus_points for u in result.units)
+
+
+def _bonus_text(unit: UnitResult) -> str:
+    return _points(unit.bonus_points.normalize(), 0) if unit.bonus_points else ""
+
+
 def _award_text(unit: UnitResult) -> str:
     if unit.tie:
         return "chờ Hội đồng quyết định"
@@ -88,12 +100,13 @@ def _scopes(result: PeriodResult, campaign: Campaign) -> list[tuple[str, list[Un
 def render_table(result: PeriodResult, campaign: Campaign) -> str:
     """The score table as aligned text lines (rank, unit, criteria, total, award, prize)."""
     decimals = campaign.scoring.rounding.decimals
+    bonus = _bonus_column(result, campaign)
     lines = [f"Kết quả chấm điểm: {campaign.short_name or campaign.title}",
              f"Đợt: {result.period_name}"]
     for heading, units in _scopes(result, campaign):
         criteria = _criteria_columns(campaign, units)
         header = ["Hạng", "Đơn vị"] + [c.label or c.id for c in criteria] + [
-            "Tổng", "Khen thưởng", "Tiền thưởng"]
+            "Tổng", "Khen thưởng", "Tiền thưởng"] + (["Điểm cộng"] if bonus else [])
         rows = [header]
         for unit in units:
             cells = [str(unit.rank) if unit.rank else "–", unit.unit_name]
@@ -101,12 +114,15 @@ def render_table(result: PeriodResult, campaign: Campaign) -> str:
                 cells.append(_score_text(unit.criterion(criterion.id), decimals))
             cells += [_points(unit.total, decimals), _award_text(unit),
                       format_money(unit.prize) if unit.prize else ""]
-            rows.append(cells)
+            rows.append(cells + ([_bonus_text(unit)] if bonus else []))
         lines += ["", f"Nhóm: {heading}" if campaign.scoring.ranking == "group" else heading]
-        lines += _align(rows, numeric_from=2, numeric_until=len(header) - 2)
+        award_column = len(criteria) + 3
+        lines += _align(rows, left={1, award_column})
         for unit in units:
             for reason in unit.ineligible_reasons:
                 lines.append(f"Không xếp hạng – {unit.unit_name}: {reason}")
+            if unit.tie_note and not unit.tie:
+                lines.append(f"Bằng điểm – {unit.unit_name}: {unit.tie_note}")
     lines.append("")
     if result.nominations:
         lines.append(f"Cá nhân đề nghị khen thưởng: {len(result.nominations)}")
@@ -115,14 +131,13 @@ def render_table(result: PeriodResult, campaign: Campaign) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _align(rows: list[list[str]], numeric_from: int, numeric_until: int) -> list[str]:
+def _align(rows: list[list[str]], left: set[int]) -> list[str]:
+    """Columns padded to a common width: text columns (`left`) left, numbers right."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for row in rows:
-        cells = []
-        for i, cell in enumerate(row):
-            right = (numeric_from <= i < numeric_until or i == len(row) - 1 or i == 0)
-            cells.append(cell.rjust(widths[i]) if right else cell.ljust(widths[i]))
+        cells = [cell.ljust(widths[i]) if i in left else cell.rjust(widths[i])
+                 for i, cell in enumerate(row)]
         out.append("  ".join(cells).rstrip())
     return out
 
@@ -164,9 +179,11 @@ def build_workbook(result: PeriodResult, campaign: Campaign) -> Workbook:
     criteria = _criteria_columns(campaign, result.units)
     decimals = campaign.scoring.rounding.decimals
     points_format = "0" if decimals == 0 else "0." + "0" * decimals
+    bonus = _bonus_column(result, campaign)
     header = (["STT", "Đơn vị"] + [f"{c.label or c.id} ({format_number(c.max_points)} điểm)"
                                    if c.max_points else (c.label or c.id) for c in criteria]
-              + ["Tổng điểm", "Xếp hạng", "Khen thưởng", "Tiền thưởng (đồng)", "Ghi chú"])
+              + ["Tổng điểm", "Xếp hạng", "Khen thưởng", "Tiền thưởng (đồng)"]
+              + (["Điểm cộng"] if bonus else []) + ["Ghi chú"])
     width = len(header)
     _put(ws, 1, 1, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", bold=True, horizontal="center",
          border=False)
@@ -200,19 +217,26 @@ def build_workbook(result: PeriodResult, campaign: Campaign) -> Workbook:
             _put(ws, row, 5 + len(criteria), _award_text(unit))
             prize = _put(ws, row, 6 + len(criteria), unit.prize or None, horizontal="right")
             prize.number_format = "#,##0"
-            _put(ws, row, 7 + len(criteria), "; ".join(unit.ineligible_reasons)
-                 or (unit.tie_note or ""))
+            if bonus:
+                points = _put(ws, row, 7 + len(criteria), unit.bonus_points or None,
+                              horizontal="right")
+                points.number_format = "0.##" if _has_fraction(unit.bonus_points) else "0"
+            _put(ws, row, width, "; ".join(unit.ineligible_reasons) or (unit.tie_note or ""))
     row += 1
     _put(ws, row, 1, f"Tổng tiền thưởng: {format_money(result.prize_total)} đồng "
                      f"({money_in_words(result.prize_total)}).", bold=True, border=False)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-    widths = [6, 34] + [14] * len(criteria) + [10, 9, 24, 14, 40]
+    widths = [6, 34] + [14] * len(criteria) + [10, 9, 24, 14] + ([10] if bonus else []) + [40]
     for column, value in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = value
     ws.freeze_panes = f"C{header_row + 1}"
     _print_setup(ws, header_row)
     _explanations_sheet(workbook.create_sheet("Diễn giải"), result, decimals, points_format)
     return workbook
+
+
+def _has_fraction(value: Decimal | None) -> bool:
+    return value is not None and value != value.to_integral_value()
 
 
 def _explanations_sheet(ws: Worksheet, result: PeriodResult, decimals: int,

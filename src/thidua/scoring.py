@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Callable
@@ -15,12 +14,13 @@ from thidua.campaigns import LoadedCampaign
 from thidua.errors import CouncilDecisionNeeded, DataError, Location, Problem
 from thidua.model import Campaign, Period
 from thidua.nominations import NominationSheet, QuotaContext, check_nominations, read_nominations
-from thidua.ranking import RankEntry, Ranker, competition_ranks, eligibility, tie_break_value
-from thidua.ranking import read_council_order
+from thidua.ranking import RankEntry, Ranker, Separations, competition_ranks, eligibility
+from thidua.ranking import read_council_order, tie_break_value, tie_notes
 from thidua.results import CriterionScore, PeriodResult, UnitResult
 from thidua.rules import RuleContext, evaluate
-from thidua.submissions import SubmissionLog, expected_months, read_submission_log
-from thidua.submissions import report_statuses
+from thidua.submissions import (SubmissionLog, expected_by_unit, expected_months, months_outside,
+                                needs_submissions, read_submission_log, report_statuses,
+                                report_window)
 from thidua.unitdata import Figures, read_figures
 from thidua.validation import max_points_for_group, rule_for_group
 
@@ -88,13 +88,12 @@ def data_paths(loaded: LoadedCampaign, period: Period, data_path: Path | None = 
     return DataPaths(figures, figure_sheet,
                      loaded.path(files.submissions or f"{base}-bao-cao.csv"),
                      loaded.path(files.nominations or f"{base}-ca-nhan.csv"),
-                     loaded.path(files.council_order or f"{base}-hoi-dong.csv"))
+                     loaded.path(council_order_file(period)))
 
 
-def _needs_submissions(campaign: Campaign, groups: list[str]) -> bool:
-    return any(rule_for_group(c, g).kind == "report_timeliness"
-               for c in campaign.scoring.criteria for g in groups
-               if c.groups is None or g in c.groups)
+def council_order_file(period: Period) -> str:
+    """The council's order file, relative to the campaign folder (as documents cite it)."""
+    return period.data.council_order or f"data/{period.id}-hoi-dong.csv"
 
 
 def load_inputs(loaded: LoadedCampaign, period: Period, data_path: Path | None = None,
@@ -119,7 +118,7 @@ def load_inputs(loaded: LoadedCampaign, period: Period, data_path: Path | None =
     sheet_name = paths.sheet if paths.figures.suffix.lower() in (".xlsx", ".xlsm") else None
     figures = attempt(lambda: read_figures(campaign, paths.figures, sheet_name, groups))
     submissions = None
-    if _needs_submissions(campaign, groups):
+    if needs_submissions(campaign, groups):
         if paths.submissions.exists():
             submissions = attempt(lambda: read_submission_log(paths.submissions, unit_ids))
         else:
@@ -152,22 +151,6 @@ def require_settled(result: PeriodResult) -> PeriodResult:
             [f"Lỗi: {tie.message}" for tie in result.pending_ties]
             + ["Chưa thể lập hồ sơ: Hội đồng cần quyết định thứ tự các đơn vị bằng điểm."]))
     return result
-
-
-def report_window(campaign: Campaign, period: Period,
-                  submissions: SubmissionLog | None) -> tuple[date, date]:
-    """Start and end of the months whose reports are expected.
-
-    period.start..period.end, else campaign.time; without any start date, the first month
-    that appears in the log.
-    """
-    end = period.end or campaign.time.end
-    start = period.start or campaign.time.start or campaign.document.date
-    if start is None:
-        months = [m for log in (submissions or {}).values() for m in log]
-        first = min(months) if months else (end.year, end.month)
-        start = date(first[0], first[1], 1)
-    return start, end
 
 
 def vn_sort_key(name: str) -> tuple[str, str]:
@@ -217,7 +200,7 @@ class _Computation:
             rule, max_points = self.rule(criterion, group_id)
             reports = None
             if rule.kind == "report_timeliness":
-                log = (self.inputs.submissions or {}).get(unit_id, {})
+                log = self.inputs.submissions.of(unit_id) if self.inputs.submissions else {}
                 reports = report_statuses(log, self.months(rule.due_day), rule.due_day)
             outcome = evaluate(rule, max_points, values,
                                RuleContext(self.metrics, self.c.scoring.rounding, reports))
@@ -240,14 +223,17 @@ class _Computation:
                                  group_name=group.name, criteria=tuple(scores), total=total,
                                  eligible=eligible, ineligible_reasons=reasons,
                                  figures=dict(self.inputs.figures.values.get(unit.id, {})))
+        if self.inputs.submissions is not None:
+            expected = expected_by_unit(self.c, self.groups, self.window)
+            self.warnings.extend(months_outside(self.inputs.submissions, expected))
         eligible_ids = tuple(u for u, r in rows.items() if r["eligible"])
         ranker = self.ranker(rows, eligible_ids)
-        self.assign_ranks(rows, eligible_ids, ranker)
+        notes = self.assign_ranks(rows, eligible_ids, ranker)
         allocation = allocate(self.period, Candidates(
             eligible_ids, {u: rows[u]["group_id"] for u in rows},
             {u: rows[u]["unit_name"] for u in rows}, {u: rows[u]["total"] for u in rows}),
             ranker, self.c.dossier.base_salary, self.inputs.council_file)
-        units = self.unit_results(rows, allocation)
+        units = self.unit_results(rows, allocation, notes)
         nominations = self.nominations(rows, allocation)
         unused = sorted(set(self.inputs.council_order or {}) - ranker.council_used)
         for unit_id in unused:
@@ -268,15 +254,23 @@ class _Computation:
         return Ranker(tie_breaks, entries, self.inputs.council_order)
 
     def assign_ranks(self, rows: dict[str, dict[str, Any]], eligible_ids: tuple[str, ...],
-                     ranker: Ranker) -> None:
+                     ranker: Ranker) -> dict[str, str]:
+        """Rank each scope; return the notes of ties a tie-break or the council broke."""
         scopes = ([list(eligible_ids)] if self.c.scoring.ranking == "overall" else
                   [[u for u in eligible_ids if rows[u]["group_id"] == g] for g in self.groups])
+        names = {u: r["unit_name"] for u, r in rows.items()}
+        notes: dict[str, str] = {}
         for scope in scopes:
-            for unit_id, rank in competition_ranks(ranker.order(scope)).items():
+            separations: Separations = {}
+            order = ranker.order(scope, separations)
+            for unit_id, rank in competition_ranks(order).items():
                 rows[unit_id]["rank"] = rank
+            notes.update(tie_notes(order, separations, ranker, names,
+                                   council_order_file(self.period)))
+        return notes
 
-    def unit_results(self, rows: dict[str, dict[str, Any]],
-                     allocation: Allocation) -> tuple[UnitResult, ...]:
+    def unit_results(self, rows: dict[str, dict[str, Any]], allocation: Allocation,
+                     resolved: dict[str, str]) -> tuple[UnitResult, ...]:
         results = []
         for unit_id, row in rows.items():
             grant = allocation.grants.get(unit_id)
@@ -284,10 +278,10 @@ class _Computation:
             if grant is not None:
                 extra = dict(award_id=grant.award.id, award_form=grant.award.form,
                              award=grant.name, prize=grant.prize, bonus_points=grant.bonus_points)
-            quota = allocation.quotas.get(unit_id, (0, None))[0]
-            note = allocation.tie_notes.get(unit_id)
-            results.append(UnitResult(**row, **extra, individuals_quota=quota,
-                                      tie=note is not None, tie_note=note))
+            pending = allocation.tie_notes.get(unit_id)  # an open tie: the council message
+            results.append(UnitResult(
+                **row, **extra, individuals_quota=allocation.quotas.get(unit_id, (0, None))[0],
+                tie=pending is not None, tie_note=pending or resolved.get(unit_id)))
         order = {g: i for i, g in enumerate(self.groups)}
         results.sort(key=lambda u: (order[u.group_id], u.rank is None, u.rank or 0,
                                     vn_sort_key(u.unit_name)))

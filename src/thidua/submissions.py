@@ -1,4 +1,5 @@
-"""The submission log of periodic reports, and the late/missing deductions it implies."""
+"""The submission log of periodic reports, the months a period expects, and the late/missing
+deductions they imply."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import calendar
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from thidua.errors import DataError, Problem
+from thidua.errors import DataError, Location, Problem
+from thidua.model import Campaign, Period
 from thidua.model_rules import LateTier, ReportTimeliness
 from thidua.unitdata_read import (
     UNIT_ID_HEADERS,
@@ -24,10 +26,28 @@ from thidua.unitdata_read import (
     read_table,
 )
 from thidua.unitdata_values import CellError, parse_date_value
+from thidua.validation import rule_for_group
 from thidua.vnformat import format_number, two_digit
 
 Month = tuple[int, int]  # (year, month)
-SubmissionLog = dict[str, dict[Month, date | None]]
+
+
+@dataclass(frozen=True)
+class SubmissionLog:
+    """The rows of the submission log: unit → month → date submitted (None: not submitted)."""
+
+    file: str
+    sheet: str | None
+    entries: dict[str, dict[Month, date | None]]
+    rows: dict[tuple[str, Month], int] = field(default_factory=dict)
+    month_column: str | None = None
+
+    def of(self, unit_id: str) -> dict[Month, date | None]:
+        return self.entries.get(unit_id, {})
+
+    def location(self, unit_id: str, month: Month) -> Location:
+        return Location(file=self.file, sheet=self.sheet, row=self.rows.get((unit_id, month)),
+                        column=self.month_column)
 
 MONTH_HEADERS = ("ky", "kỳ", "kỳ báo cáo", "tháng", "thang")
 DATE_HEADERS = ("ngay_nop", "ngày nộp", "ngay nop")
@@ -157,10 +177,8 @@ def _parse_date_text(text: str) -> date:
 
 
 def read_submission_log(path: Path, unit_ids: Iterable[str]) -> SubmissionLog:
-    """Read the log; every problem (unknown unit, bad month or date) in one DataError.
-
-    Several rows for the same unit and month: the earliest submission counts.
-    """
+    """Read the log; every problem (unknown unit, bad month or date, a unit and month given
+    twice) in one DataError."""
     table = read_table(path, is_unit_id_header, None, "sổ theo dõi nộp báo cáo")
     return submissions_from_table(table, set(unit_ids))
 
@@ -175,7 +193,8 @@ def submissions_from_table(table: RawTable, known: set[str]) -> SubmissionLog:
             problems.append(Problem(f"thiếu cột '{name}'", table.location(table.header_row)))
     if problems:
         raise DataError(problems)
-    log: SubmissionLog = {}
+    entries: dict[str, dict[Month, date | None]] = {}
+    rows: dict[tuple[str, Month], int] = {}
     for number, cells in table.rows:
         unit_id = clean_text(cell(cells, id_col))
         if unit_id not in known:
@@ -187,6 +206,13 @@ def submissions_from_table(table: RawTable, known: set[str]) -> SubmissionLog:
         except CellError as exc:
             problems.append(Problem(str(exc), table.location(number, month_col)))
             continue
+        if (unit_id, month) in rows:
+            problems.append(Problem(
+                f"đơn vị '{unit_id}' có hai dòng cho kỳ {month_text(month)} (đã có ở dòng "
+                f"{rows[(unit_id, month)]}); mỗi đơn vị mỗi kỳ chỉ ghi một dòng",
+                table.location(number, month_col)))
+            continue
+        rows[(unit_id, month)] = number
         raw_date = cell(cells, date_col)
         submitted = None
         if clean_text(raw_date):
@@ -195,10 +221,70 @@ def submissions_from_table(table: RawTable, known: set[str]) -> SubmissionLog:
             except CellError as exc:
                 problems.append(Problem(str(exc), table.location(number, date_col)))
                 continue
-        months = log.setdefault(unit_id, {})
-        earlier = months.get(month)
-        if month not in months or (submitted and (earlier is None or submitted < earlier)):
-            months[month] = submitted
+        entries.setdefault(unit_id, {})[month] = submitted
     if problems:
         raise DataError(problems)
-    return log
+    return SubmissionLog(table.file, table.sheet, entries, rows,
+                         table.column_name(month_col) if month_col is not None else None)
+
+
+def month_text(month: Month) -> str:
+    return f"{month[1]:02d}/{month[0]}"
+
+
+def report_window(campaign: Campaign, period: Period,
+                  submissions: SubmissionLog | None) -> tuple[date, date]:
+    """Start and end of the months whose reports are expected.
+
+    period.start..period.end, else the campaign's time span (time.start, else the plan's
+    date); without any start date, the first month that appears in the log.
+    """
+    end = period.end or campaign.time.end
+    start = period.start or campaign.time.start or campaign.document.date
+    if start is None:
+        months = [m for log in (submissions.entries if submissions else {}).values()
+                  for m in log]
+        first = min(months) if months else (end.year, end.month)
+        start = date(first[0], first[1], 1)
+    return start, end
+
+
+def needs_submissions(campaign: Campaign, groups: list[str]) -> bool:
+    """Whether any scored group has a report_timeliness criterion (the log is then needed)."""
+    return bool(_timeliness_due_days(campaign, groups))
+
+
+def _timeliness_due_days(campaign: Campaign, groups: Iterable[str]) -> dict[str, set[int]]:
+    """group → due days of the report_timeliness rules that apply to it (groups without
+    such a rule are left out)."""
+    out: dict[str, set[int]] = {}
+    for group_id in groups:
+        for criterion in campaign.scoring.criteria:
+            if criterion.groups is None or group_id in criterion.groups:
+                rule = rule_for_group(criterion, group_id)
+                if rule.kind == "report_timeliness":
+                    out.setdefault(group_id, set()).add(rule.due_day)
+    return out
+
+
+def expected_by_unit(campaign: Campaign, groups: list[str],
+                     window: tuple[date, date]) -> dict[str, list[Month]]:
+    """The months each unit of a scored group with a report_timeliness rule must report."""
+    due_days = _timeliness_due_days(campaign, groups)
+    return {unit.id: sorted({m for d in due_days[group.id] for m in expected_months(*window, d)})
+            for group, unit in campaign.units() if group.id in due_days}
+
+
+def months_outside(log: SubmissionLog, expected: dict[str, list[Month]]) -> list[str]:
+    """A warning for each row of a scored unit whose month the period does not expect."""
+    warnings = []
+    for unit_id, month in sorted(log.rows, key=log.rows.__getitem__):
+        if unit_id not in expected or month in expected[unit_id]:
+            continue
+        months = expected[unit_id]
+        span = (f"các kỳ của đợt: {month_text(months[0])} đến {month_text(months[-1])}"
+                if months else "đợt này không có kỳ báo cáo nào đến hạn")
+        warnings.append(f"{log.location(unit_id, month)}: kỳ {month_text(month)} của đơn vị "
+                        f"'{unit_id}' nằm ngoài các kỳ báo cáo của đợt ({span}); dòng này "
+                        "không được tính")
+    return warnings

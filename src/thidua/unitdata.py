@@ -53,6 +53,7 @@ class FigureSpec:
     required: dict[str, frozenset[str]]         # group id → metric ids a rule reads
     denominators: dict[str, frozenset[str]]     # group id → metric ids used as denominators
     council_max: dict[str, dict[str, Decimal]]  # group id → council metric → max points
+    group_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, campaign: Campaign, groups: Iterable[str] | None = None) -> FigureSpec:
@@ -73,7 +74,8 @@ class FigureSpec:
                     council[gid][rule.metric] = max_points_for_group(criterion, gid)
         units = {u.id: (g.id, u.name) for g, u in campaign.units()}
         return cls(units, scored, {g: frozenset(v) for g, v in required.items()},
-                   {g: frozenset(v) for g, v in denominators.items()}, council)
+                   {g: frozenset(v) for g, v in denominators.items()}, council,
+                   {g.id: g.name for g in campaign.participants.groups})
 
 
 def read_figures(campaign: Campaign, path: Path, sheet: str | None = None,
@@ -171,6 +173,11 @@ class _Importer:
         for metric_id, index in self.columns.items():
             metric = self.metrics[metric_id]
             raw = cell(cells, index)
+            if self.not_used(metric, group_id) and clean_text(raw):
+                self.error(f"{metric.label}: chỉ số không áp dụng cho nhóm "
+                           f"'{self.spec.group_names.get(group_id, group_id)}' (metrics[].groups); "
+                           f"giá trị '{clean_text(raw)}' bị bỏ qua", number, index, "warning")
+                raw = None
             try:
                 value = parse_value(metric.type, raw)
             except CellError as exc:
@@ -183,6 +190,11 @@ class _Importer:
             values.setdefault(metric_id, None)
         self.check_row(number, values, group_id)
         return values
+
+    def not_used(self, metric: Metric, group_id: str) -> bool:
+        """The metric's groups leave this group out (and no rule of the group reads it)."""
+        return (metric.groups is not None and group_id not in metric.groups
+                and metric.id not in self.spec.required.get(group_id, frozenset()))
 
     def check_row(self, number: int, values: dict[str, Value], group_id: str) -> None:
         for metric_id, value in values.items():

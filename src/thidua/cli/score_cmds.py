@@ -44,7 +44,9 @@ def score_cmd(campaign: str, period_id: str | None, data_path: Path | None, shee
     khai báo trước trong campaign.yaml được xét trước (ví dụ Bằng khen trước Giấy khen).
     Khi có đơn vị bằng điểm mà tiêu chí phụ không phân định được và ảnh hưởng đến
     khen thưởng, in cảnh báo "cần Hội đồng quyết định" (mã thoát 0); ghi thứ tự Hội đồng
-    quyết định vào tệp data/<đợt>-hoi-dong.csv rồi chấm lại.
+    quyết định vào tệp data/<đợt>-hoi-dong.csv rồi chấm lại. Đơn vị bằng điểm đã được phân
+    định (theo tiêu chí phụ hoặc thứ tự Hội đồng) có dòng "Bằng điểm – …" dưới bảng và ghi chú
+    trong tệp XLSX. Cột "Điểm cộng" có khi khen thưởng của đợt có điểm cộng.
     """
     loaded = load_campaign(campaign)
     result = score_period(loaded, period_id, data_path, sheet)
