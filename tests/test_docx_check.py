@@ -451,6 +451,26 @@ def test_check_documents_maps_every_path(tmp_path):
     }
 
 
+CHECKER_MODULES = ("docx_check", "docx_text", "docx_fonts", "docx_parts", "docx_header_rules")
+
+
+@pytest.mark.parametrize("module", CHECKER_MODULES)
+def test_checker_modules_follow_the_size_and_docstring_conventions(module):
+    import importlib
+    loaded = importlib.import_module(f"thidua.{module}")
+    source = Path(loaded.__file__).read_text(encoding="utf-8")
+    assert 100 <= len(source.splitlines()) <= 300
+    assert loaded.__doc__ and "\n" not in loaded.__doc__.strip()
+    assert source.startswith('"""')
+
+
+def test_public_names_stay_importable_from_docx_check():
+    import thidua.docx_check as checker
+    from thidua.docx_text import UnreadableDocumentError as raised_by_reader
+    assert checker.UnreadableDocumentError is raised_by_reader
+    assert callable(checker.check_document) and callable(checker.check_documents)
+
+
 # --- CLI ---------------------------------------------------------------------------------
 
 
