@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from thidua import pdf as pdf_module
+from thidua import pdf_fonts
 from thidua import soffice as soffice_module
 from thidua.errors import PdfError
 from thidua.pdf import PdfConverter, convert_many, find_soffice, font_warnings
@@ -250,26 +250,26 @@ def test_auto_backend_falls_back_to_cli_when_uno_server_cannot_start(
 
 
 def test_font_warnings_in_vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_module, "installed_serif_fonts", lambda: set())
+    monkeypatch.setattr(pdf_fonts, "installed_serif_fonts", lambda: set())
     [warning] = font_warnings()
     assert "Times New Roman" in warning and "Liberation Serif" in warning
     assert "phông" in warning and unicodedata.is_normalized("NFC", warning)
-    monkeypatch.setattr(pdf_module, "installed_serif_fonts", lambda: {"Liberation Serif"})
+    monkeypatch.setattr(pdf_fonts, "installed_serif_fonts", lambda: {"Liberation Serif"})
     assert font_warnings() == []
 
 
 def test_font_files_found_without_fc_list(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
-    monkeypatch.setattr(pdf_module, "font_folders", lambda: [tmp_path])
+    monkeypatch.setattr(pdf_fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf_fonts, "font_folders", lambda: [tmp_path])
     (tmp_path / "arial.ttf").write_bytes(b"")
-    assert pdf_module.installed_serif_fonts() == set()
+    assert pdf_fonts.installed_serif_fonts() == set()
     (tmp_path / "times.ttf").write_bytes(b"")  # how Windows names Times New Roman
-    assert pdf_module.installed_serif_fonts() == {"Times New Roman"}
+    assert pdf_fonts.installed_serif_fonts() == {"Times New Roman"}
 
 
 def test_fc_list_detects_installed_metric_font() -> None:
     listing = os.popen("fc-list : family 2>/dev/null").read()
     if "Liberation Serif" not in listing:
         pytest.skip("fc-list or fonts-liberation is not available")
-    assert "Liberation Serif" in pdf_module.installed_serif_fonts()
+    assert "Liberation Serif" in pdf_fonts.installed_serif_fonts()

@@ -232,7 +232,6 @@ def test_sample_data_produces_the_designed_ranking(loaded):
 
 
 def test_nominations_respect_the_quotas(loaded):
-    c = loaded.campaign
     rows = read_csv(CAMPAIGN / "data" / "nam-2023-ca-nhan.csv")
     by_award: dict[str, list[str]] = {}
     for row in rows:

@@ -17,7 +17,7 @@ from thidua.documents.rendering import template_dirs
 from thidua.errors import ExportError, ThiduaError
 from thidua.export_render import render_batch, reset_cache
 from thidua.manifest import Manifest, sha256_bytes, sha256_file
-from thidua.staging import FolderUpdate, recover
+from thidua.staging import FolderUpdate
 from thidua.vnformat import slugify
 from thidua.zipper import zip_folder
 

@@ -21,13 +21,9 @@ LibreOffice's creation date, so only names and order are deterministic.)
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +32,8 @@ from pathlib import Path
 
 from thidua.atomic import write_bytes_atomic
 from thidua.errors import PdfError
+from thidua.pdf_fonts import font_warnings
+from thidua.pdf_normalise import normalise_pdf
 from thidua.soffice import (Outcome, UnoServer, find_soffice, find_uno_python, private_env,
                             run_cli_batch)
 
@@ -43,9 +41,6 @@ __all__ = ["PdfConverter", "PdfResult", "convert_many", "find_soffice", "font_wa
 
 INPUT_FILTERS = {".docx": "MS Word 2007 XML", ".doc": "MS Word 97", ".odt": "writer8",
                  ".rtf": "Rich Text Format"}
-SERIF_FONTS = ("Times New Roman", "Liberation Serif", "Tinos")
-FONT_FILES = {"times": "Times New Roman", "times new roman": "Times New Roman",
-              "liberationserif-regular": "Liberation Serif", "tinos-regular": "Tinos"}
 
 
 @dataclass(frozen=True)
@@ -108,35 +103,6 @@ def _is_complete_pdf(path: Path) -> bool:
             return head == b"%PDF-" and b"%%EOF" in pdf.read()
     except OSError:
         return False
-
-
-_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{4,14})")
-_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
-
-
-def normalise_pdf(data: bytes) -> bytes:
-    """Fixed dates and a content-derived /ID, same lengths so xref offsets stay valid."""
-    def fixed_date(match: re.Match[bytes]) -> bytes:
-        digits = match.group(2)
-        stamp = b"19800101000000"[: len(digits)]
-        return match.group(0)[: -len(digits)] + stamp
-
-    data = _PDF_DATE.sub(fixed_date, data)
-    blank = _PDF_ID.sub(lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1)))
-                        .replace(m.group(2), b"0" * len(m.group(2))), data)
-    blank = _PDF_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1))),
-                              blank)
-    digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode()
-    blank = _PDF_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), digest[: len(m.group(1))]),
-                              blank)
-
-    def content_id(match: re.Match[bytes]) -> bytes:
-        first, second = match.group(1), match.group(2)
-        ident = (digest * 4)[: len(first)]
-        return match.group(0).replace(first, ident).replace(second, (digest * 4)[: len(second)])
-
-    return _PDF_ID.sub(content_id, blank)
 
 
 def _publish(staged: Path, out_dir: Path, stem: str) -> Path | None:
@@ -327,46 +293,3 @@ def convert_many(paths: Iterable[Path | str], out_dir: Path, workers: int | None
             for share_results in pool.map(run, shares):
                 results.extend(share_results)
     return sorted(results, key=lambda r: r.source)
-
-
-def font_warnings() -> list[str]:
-    """Vietnamese warnings when no Times New Roman-compatible font is installed."""
-    return missing_font_warnings(installed_serif_fonts())
-
-
-def missing_font_warnings(installed: Iterable[str]) -> list[str]:
-    if set(installed) & set(SERIF_FONTS):
-        return []
-    return [
-        "Cảnh báo: máy chưa có phông Times New Roman hoặc phông tương thích (Liberation Serif,"
-        " Tinos); PDF sẽ dùng phông khác nên chữ có thể xuống dòng, sang trang khác bản Word."
-        " Cách khắc phục: Debian/Ubuntu: sudo apt-get install fonts-liberation2;"
-        r" Windows: kiểm tra có tệp times.ttf trong thư mục C:\Windows\Fonts."
-    ]
-
-
-def installed_serif_fonts() -> set[str]:
-    """Which of SERIF_FONTS are installed: fc-list's families, else the font file names."""
-    names: set[str] = set()
-    fc_list = shutil.which("fc-list")
-    if fc_list:
-        try:
-            listing = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True,
-                                     timeout=30, check=False).stdout
-            names = {f.strip() for line in listing.splitlines() for f in line.split(",")}
-        except (OSError, subprocess.SubprocessError):
-            pass
-    if not names:  # Windows has no fc-list: look at the files in the font folders
-        names = {FONT_FILES.get(font.stem.casefold(), "") for folder in font_folders()
-                 if folder.is_dir() for font in folder.rglob("*.tt[fc]")}
-    return names & set(SERIF_FONTS)
-
-
-def font_folders() -> list[Path]:
-    if sys.platform == "win32":
-        return [Path(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"),
-                Path(os.environ.get("LOCALAPPDATA", ""), "Microsoft", "Windows", "Fonts")]
-    home = Path.home()
-    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
-            home / ".local/share/fonts", Path("/Library/Fonts"),
-            Path("/System/Library/Fonts/Supplemental"), home / "Library/Fonts"]
