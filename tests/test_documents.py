@@ -271,6 +271,16 @@ def test_numbered_plan_and_money_in_figures_and_words(campaign, built):
     assert context["van_ban"]["tham_quyen"] == "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN HẢI"
 
 
+def test_decision_prints_its_authority_line_in_real_capitals(built):
+    _, _, files = built
+    decision = docx.Document(str(files[2]))
+    line = next(p for p in decision.paragraphs
+                if p.text == "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN HẢI")
+    assert not any(run.font.all_caps for run in line.runs)
+    assert all(run.bold for run in line.runs if run.text.strip())
+    assert check_document(files[2]) == []
+
+
 GOLDEN_SUBMISSION = [  # the tờ trình body, paragraph by paragraph (golden: text, not bytes)
     "TỜ TRÌNH",
     "Về việc đề nghị khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào "

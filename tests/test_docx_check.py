@@ -353,6 +353,41 @@ def test_signer_position_not_bold(tmp_path):
         "bảng 3, ô (1,2): 'KT. TRƯỞNG PHÒNG'")]
 
 
+def decision_document(authority: str = "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP"):
+    """A Quyết định: the authority line in capitals above the căn cứ, the signer at the end."""
+    doc = b.new_document()
+    b.add_header_table(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN PHỤNG HIỆP"], [], "Số: 15/QĐ-UBND",
+                       PLACE_DATE)
+    b.add_title(doc, "QUYẾT ĐỊNH", ["Về việc tặng Giấy khen cho các tập thể có thành tích xuất sắc"])
+    authority_line = b.add_paragraph(doc, authority, bold=True, indent=False)
+    authority_line.alignment = 1  # centred
+    b.add_paragraph(doc, CAN_CU, italic=True)
+    b.add_paragraph(doc, "Xét đề nghị của Trưởng phòng Nội vụ tại Tờ trình số 12/TTr-PNV.",
+                    italic=True)
+    b.add_paragraph(doc, "Điều 1. Tặng Giấy khen cho 05 tập thể có thành tích xuất sắc.")
+    b.add_closing(doc, ["- Như Điều 3;", "- Lưu: VT, PNV."], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+                  "Nguyễn Văn An")
+    return doc
+
+
+def test_decision_authority_line_above_the_legal_bases_is_not_a_signer(tmp_path):
+    assert check(decision_document(), tmp_path) == []
+    doc = decision_document()
+    doc.tables[-1].cell(0, 1).paragraphs[-1].runs[0].text = "NGUYỄN VĂN AN"
+    assert problems_of(doc, tmp_path) == [(  # the real signer block is still checked
+        f"Họ tên người ký 'NGUYỄN VĂN AN' viết in hoa; {DECREE} yêu cầu họ tên chữ thường (chữ đầu "
+        "viết hoa), in đậm", "bảng 2, ô (1,2): 'NGUYỄN VĂN AN'")]
+
+
+def test_a_position_in_a_table_followed_by_body_text_is_not_a_signer(tmp_path):
+    doc = plan_document()
+    table = doc.tables[1]
+    table.cell(1, 1).paragraphs[0].runs[0].text = "TRƯỞNG PHÒNG NỘI VỤ"
+    text = next(p for p in doc.paragraphs if p.text.startswith("Đẩy mạnh"))
+    text._p.addprevious(table._tbl)  # the table now stands before running text
+    assert check(doc, tmp_path) == []
+
+
 def test_plan_without_signature(tmp_path):
     assert problems_of(plan_document(signer=[], name=""), tmp_path) == [(
         f"Không thấy phần chữ ký; {DECREE} yêu cầu chức vụ người ký in hoa, đậm (ví dụ 'CHỦ TỊCH', "

@@ -13,6 +13,7 @@ from thidua.docx_text import Line, lines_of, walk
 
 HEADING_NUMBER_RE = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]\s")
 PAGE_FIELD_RE = re.compile(r"^\s*PAGE\b")
+RUNNING_TEXT_WORDS = 8  # a longer line is text, not a signer's name
 
 SignatureBlock = tuple[list[Line], Line | None]  # position lines, the name under them
 
@@ -24,6 +25,13 @@ def is_position(text: str) -> bool:
     if HEADING_NUMBER_RE.match(text):
         return False
     return text.startswith(nd30.AUTHORITY_PREFIXES) or any(w in text for w in nd30.POSITION_WORDS)
+
+
+def is_running_text(text: str) -> bool:
+    """A sentence of the body (not a position, name, note in brackets or short label)."""
+    if not text or is_position(text) or text.startswith("("):
+        return False
+    return len(text.split()) > RUNNING_TEXT_WORDS or text[-1] in ".;:!?"
 
 
 class DocumentParts:
@@ -78,12 +86,29 @@ class DocumentParts:
             items.append(line)
         return label, items
 
+    def _closing_starts(self, skip: list[Line]) -> dict[int, int]:
+        """Per section, the index in `lines` after its last line of running body text."""
+        starts: dict[int, int] = {}
+        for index, line in enumerate(self.lines):
+            if line.para.container == ("body",) and line not in skip and is_running_text(line.text):
+                starts[line.para.section] = index + 1
+        return starts
+
     def signature_blocks(self, skip: list[Line]) -> list[SignatureBlock]:
-        """Runs of position lines (e.g. "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH") and the name below."""
+        """Runs of position lines (e.g. "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH") and the name below.
+
+        Only the closing is searched: a position line followed by running body text in its
+        section (e.g. a decision's authority line "CHỦ TỊCH ỦY BAN NHÂN DÂN …" above the căn
+        cứ, or a table in the middle) is not a signature. `skip`: the recipient lines.
+        """
+        starts = self._closing_starts(skip)
+        position = {id(line): index for index, line in enumerate(self.lines)}
         lines = [ln for ln in self.after_title if ln not in skip]
         blocks, index = [], 0
         while index < len(lines):
-            if not is_position(lines[index].text):
+            line = lines[index]
+            if not is_position(line.text) or \
+                    position[id(line)] < starts.get(line.para.section, 0):
                 index += 1
                 continue
             block, name, index = [lines[index]], None, index + 1

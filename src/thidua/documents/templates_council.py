@@ -152,8 +152,7 @@ def quyet_dinh(out_dir: Path) -> Path:
     doc = B.new_document()
     header(doc)
     title(doc, "QUYẾT ĐỊNH")
-    authority = centred(doc, "{{ van_ban.tham_quyen_thuong }}", bold=True)
-    authority.runs[0].font.all_caps = True  # printed in capitals, as the decree requires
+    centred(doc, "{{ van_ban.tham_quyen }}", bold=True)
     tag(doc, "{%p if van_ban.can_cu %}")  # the campaign's own (dossier.decision.legal_bases)
     each(doc, "van_ban.can_cu", italic=True)
     tag(doc, "{%p else %}")

@@ -125,8 +125,7 @@ SHAPE_DESCRIPTIONS: dict[str, str] = {
     "<văn bản>.ky_trai.ho_ten": "Họ tên bên trái (có thể rỗng)",
     "<văn bản>.tham_quyen": "Quyết định: dòng thẩm quyền chữ hoa \"CHỦ TỊCH ỦY BAN NHÂN DÂN "
                             "HUYỆN …\"",
-    "<văn bản>.tham_quyen_thuong": "Như trên, viết thường (mẫu quyết định in bằng định dạng "
-                                   "chữ hoa All Caps của Word)",
+    "<văn bản>.tham_quyen_thuong": "Như trên, viết thường (dùng trong câu)",
     # --- <đơn vị> ---
     "<đơn vị>.stt": "Số thứ tự trong danh sách",
     "<đơn vị>.ma": "Mã đơn vị",
