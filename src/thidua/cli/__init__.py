@@ -24,6 +24,7 @@ def cli() -> None:
 
 for module in (campaign_cmds, score_cmds, doc_cmds, export_cmds, check_cmds):
     module.register(cli)
+i18n.localise_commands(cli)
 
 
 def main() -> None:

@@ -61,3 +61,29 @@ def install() -> None:
             module._ = _translate  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ntranslate  # type: ignore[attr-defined]
+
+
+def _metavar(param: click.Parameter) -> str | None:
+    kind = param.type
+    if isinstance(kind, click.Choice):
+        return None
+    if isinstance(kind, click.Path):
+        return "THƯ-MỤC" if not kind.file_okay else "TỆP"
+    if isinstance(kind, (click.types.IntParamType, click.types.IntRange)):
+        return "SỐ"
+    if isinstance(kind, click.types.StringParamType):
+        return "NGÀY" if param.name in ("today",) else "GIÁ-TRỊ"
+    return None
+
+
+def localise_commands(group: click.Group) -> None:
+    """Vietnamese placeholders in usage lines: [TÙY-CHỌN], TỆP, THƯ-MỤC, SỐ."""
+    group.options_metavar = "[TÙY-CHỌN]"
+    group.subcommand_metavar = "LỆNH [THAM-SỐ]..."
+    for command in group.commands.values():
+        command.options_metavar = "[TÙY-CHỌN]"
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.is_flag and param.metavar is None:
+                param.metavar = _metavar(param)
+        if isinstance(command, click.Group):
+            localise_commands(command)
