@@ -233,6 +233,44 @@ def test_decision_covers_only_its_own_level():
     assert {u["ten"] for u in decision["tap_the"]} < {u["ten"] for u in proposal["tap_the"]}
 
 
+# --- the new-locality trial campaign (tests/fixtures/an-hai-2026, read-only) ----------------
+
+AN_HAI = ROOT / "tests" / "fixtures" / "an-hai-2026"
+
+
+@pytest.fixture(scope="module")
+def an_hai(tmp_path_factory):
+    """The trial campaign's plan and both dossiers, built once: (loaded, plan, {period: files})."""
+    loaded = load_campaign(AN_HAI)
+    out = tmp_path_factory.mktemp("an-hai")
+    plan = build_plan(loaded, out)[0]
+    dossiers = {p.id: build_dossier(loaded, p.id, out / p.id) for p in loaded.campaign.periods}
+    return loaded, plan, dossiers
+
+
+def an_hai_file(an_hai, period: str, prefix: str) -> Path:
+    return next(p for p in an_hai[2][period] if p.name.startswith(prefix))
+
+
+def test_trial_campaign_documents_pass_the_decree_check(an_hai):
+    _, plan, dossiers = an_hai
+    paths = [plan] + [p for files in dossiers.values() for p in files]
+    assert {p.name: [str(x) for x in check_document(p)] for p in paths
+            if check_document(p)} == {}
+
+
+def test_plan_prints_the_prize_scoring_pays(an_hai):
+    loaded, plan, _ = an_hai
+    paid = {n.prize for n in score_period(loaded, "so-ket-6-thang").nominations}
+    assert paid == {710_000}  # 0,3 × 2.340.000 = 702.000, rounded up to the next 10.000
+    assert ("- 04 cá nhân, kèm theo tiền thưởng 710.000 đồng (0,3 lần mức lương cơ sở)/cá nhân."
+            in paragraphs(plan))
+    context = document_context(loaded, "ke-hoach")
+    (interim, _) = context["ke_hoach"]["dot"]
+    person_award = next(a for a in interim["khen_thuong"] if a["doi_tuong"] == "cá nhân")
+    assert person_award["hang"][0]["tien_thuong_goc"] == 710_000
+
+
 # --- the synthetic campaign -----------------------------------------------------------------
 
 @pytest.fixture

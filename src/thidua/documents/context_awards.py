@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from thidua.awards import prize_for
 from thidua.documents.context_common import points, two
 from thidua.model import Award, Campaign, Period, Rank
 from thidua.vnformat import format_money, format_number
 
 
-def rank_prize(campaign: Campaign, rank: Rank) -> int | None:
-    """Prize per unit in đồng: fixed, or coefficient × base salary rounded up to 10.000 đồng."""
-    if rank.prize is not None:
-        return rank.prize
-    salary = campaign.dossier.base_salary
-    if rank.prize_coefficient is None or salary is None:
-        return None
-    amount = rank.prize_coefficient * salary
-    return int(-(-amount // 10000) * 10000)
+def rank_prize(campaign: Campaign, rank: Rank) -> int:
+    """Prize per unit in đồng, exactly as scoring pays it (0 when the plan gives none)."""
+    return prize_for(rank, campaign.dossier.base_salary)
 
 
 def _group_names(campaign: Campaign, ids: tuple[str, ...] | None) -> str:
@@ -105,8 +100,8 @@ def period_award_data(campaign: Campaign, period: Period) -> list[dict[str, Any]
             "ma": award.id, "hinh_thuc": award.form, "cap": award.level,
             "doi_tuong": "tập thể" if award.recipients == "collective" else "cá nhân",
             "hang": [{"ten": r.name or "", "so_luong": two(r.count), "so_luong_goc": r.count,
-                      "tien_thuong": format_money(rank_prize(campaign, r) or 0),
-                      "tien_thuong_goc": rank_prize(campaign, r) or 0,
+                      "tien_thuong": format_money(rank_prize(campaign, r)),
+                      "tien_thuong_goc": rank_prize(campaign, r),
                       "diem_cong": points(r.bonus_points) if r.bonus_points is not None else "",
                       "so_ca_nhan": r.individuals} for r in award.ranks],
             "dien_giai": list(award.text) or award_lines(campaign, award),
