@@ -119,6 +119,7 @@ def test_interrupted_export_leaves_previous_output(campaign, tmp_path, monkeypat
     with pytest.raises(KeyboardInterrupt):
         run_export(campaign, out)
     assert {p.name: p.read_bytes() for p in dossier.iterdir()} == before
+    assert not list((out / "001-phung-hiep").glob(".*staging*")), "staging folders are removed"
 
 
 def test_zip_per_dossier_with_vietnamese_folder(campaign, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,33 +97,32 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]
     return jobs
 
 
-def _render_all(jobs: list[FolderJob], workers: int,
-                progress: Progress | None) -> dict[tuple[int, str], bytes | str]:
-    """Render every document (in a process pool when there is enough work)."""
+def _render_stream(jobs: list[FolderJob], workers: int, progress: Progress | None
+                   ) -> Iterator[tuple[int, str, bytes | str]]:
+    """Render every document (in a process pool when there is enough work), as they finish."""
     tasks = [(ji, [str(p) for p in template_dirs(job.loaded)], doc)
              for ji, job in enumerate(jobs) for doc in job.documents]
+    tasks.sort(key=lambda task: not task[2].fit)  # slow wide tables first, not last alone
     total, done = len(tasks), 0
-    results: dict[tuple[int, str], bytes | str] = {}
     size = max(1, min(50, total // (workers * 4) or 1))
     batches = [tasks[i:i + size] for i in range(0, total, size)]
     if workers <= 1 or total < 40:
         reset_cache()
-        outputs = map(render_batch, batches)
+        outputs: Iterable[list[tuple[int, str, bytes | str]]] = map(render_batch, batches)
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=workers)
         outputs = pool.map(render_batch, batches)
     try:
         for batch_out in outputs:
-            for ji, filename, data in batch_out:
-                results[(ji, filename)] = data
+            for item in batch_out:
                 done += 1
                 if progress:
-                    progress(done, total, filename)
+                    progress(done, total, item[1])
+                yield item
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    return results
 
 
 def _convert_pdfs(folder: Path, skip: set[str], summary: ExportSummary) -> None:
@@ -149,28 +148,31 @@ def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool 
         find_soffice()
         summary.warnings.extend(font_warnings())
     jobs = [job for loaded in loaded_campaigns for job in plan_jobs(loaded, summary)]
-    rendered = _render_all(jobs, workers or os.cpu_count() or 1, progress)
+    updates = [FolderUpdate(out_root / job.final, force=force) for job in jobs]
+    failed: dict[int, list[str]] = {}
+    try:
+        for ji, filename, data in _render_stream(jobs, workers or os.cpu_count() or 1, progress):
+            if isinstance(data, str):
+                failed.setdefault(ji, []).append(f"{jobs[ji].final / filename}: {data}")
+            else:
+                updates[ji].path(filename).write_bytes(data)  # staged; swapped in later
+                summary.documents += 1
+    except BaseException:
+        for update in updates:
+            update.abort()
+        raise
     for ji, job in enumerate(jobs):
-        _write_folder(job, ji, rendered, out_root, summary, pdf=pdf, make_zip=make_zip,
-                      force=force)
+        _finish_folder(job, updates[ji], failed.get(ji, []), summary, pdf=pdf,
+                       make_zip=make_zip)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _write_folder(job: FolderJob, ji: int, rendered: dict[tuple[int, str], bytes | str],
-                  out_root: Path, summary: ExportSummary, *, pdf: bool, make_zip: bool,
-                  force: bool) -> None:
-    final = out_root / job.final
-    update = FolderUpdate(final, force=force)
+def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
+                   summary: ExportSummary, *, pdf: bool, make_zip: bool) -> None:
+    """Swap a complete folder in (PDF, manifest, ZIP), or park an incomplete one aside."""
+    final = update.final
     manifest = Manifest(campaign=job.loaded.id, period=job.name, sources=job.sources)
-    failed = []
-    for doc in job.documents:
-        data = rendered[(ji, doc.filename)]
-        if isinstance(data, str):
-            failed.append(f"{job.final / doc.filename}: {data}")
-            continue
-        update.path(doc.filename).write_bytes(data)
-        summary.documents += 1
     if failed:
         summary.failures.extend(failed)
         incomplete = final.parent / f"{final.name}.chua-hoan-chinh"
