@@ -271,6 +271,22 @@ def test_plan_prints_the_prize_scoring_pays(an_hai):
     assert person_award["hang"][0]["tien_thuong_goc"] == 710_000
 
 
+def test_unit_documents_list_only_the_metrics_of_the_units_group(an_hai):
+    loaded, _, _ = an_hai
+    sign_off = "Phát hành 100% văn bản đi dưới dạng điện tử có ký số"  # phòng, ban only
+    team = "Tổ công nghệ số cộng đồng hoạt động thường xuyên"        # tổ dân phố only
+    street = text_of(an_hai_file(an_hai, "nam-2026", "05_phieu-ket-qua_to-dan-pho-an-nhon-2"))
+    office = text_of(an_hai_file(an_hai, "nam-2026", "05_phieu-ket-qua_van-phong"))
+    assert f"- {team}: có." in street and sign_off not in street
+    assert f"- {sign_off}: có." in office and team not in office
+    report = text_of(an_hai_file(an_hai, "nam-2026", "04_bao-cao-thanh-tich_to-dan-pho-an-nhon-2"))
+    assert f"- {team}: có." in report and sign_off not in report
+    groups = {m.id: m.groups for m in loaded.campaign.metrics}
+    sheet = document_context(loaded, "phieu-ket-qua", "nam-2026", unit_id="tdp-an-nhon-2")
+    assert all(groups[f["ma"]] is None or "to-dan-pho" in groups[f["ma"]]
+               for f in sheet["don_vi"]["so_lieu"])
+
+
 # --- the synthetic campaign -----------------------------------------------------------------
 
 @pytest.fixture

@@ -53,9 +53,11 @@ def figure_text(campaign: Campaign, metric_id: str, value: Any) -> str:
 
 
 def figures_list(campaign: Campaign, unit: UnitResult) -> list[dict[str, Any]]:
+    """The unit's figures, only of the metrics its group reports (metrics[].groups)."""
     out = []
     for metric in campaign.metrics:
-        if metric.id in unit.figures:
+        applies = metric.groups is None or unit.group_id in metric.groups
+        if applies and metric.id in unit.figures:
             value = unit.figures[metric.id]
             out.append({"ma": metric.id, "ten": metric.label,
                         "gia_tri": figure_text(campaign, metric.id, value),

@@ -164,7 +164,8 @@ SHAPE_DESCRIPTIONS: dict[str, str] = {
     "<đơn vị>.tieu_chi[].diem_goc": "Điểm đạt gốc (chuỗi số, dấu chấm thập phân)",
     "<đơn vị>.tieu_chi[].dat": "Chỉ tiêu đạt (true/false), null với tiêu chí tính điểm",
     "<đơn vị>.tieu_chi[].loai_khoi_xep_hang": "true nếu tiêu chí này loại đơn vị khỏi xếp hạng",
-    "<đơn vị>.so_lieu": "Số liệu đơn vị báo cáo, theo thứ tự chỉ số của phong trào",
+    "<đơn vị>.so_lieu": "Số liệu đơn vị báo cáo, theo thứ tự chỉ số của phong trào; chỉ các "
+                        "chỉ số áp dụng cho nhóm của đơn vị (metrics[].groups)",
     "<đơn vị>.so_lieu[].ma": "Mã chỉ số",
     "<đơn vị>.so_lieu[].ten": "Tên chỉ số",
     "<đơn vị>.so_lieu[].gia_tri": "Giá trị đã trình bày, kèm đơn vị tính (\"1.860 hồ sơ\", \"96,8%\")",
