@@ -287,6 +287,33 @@ def test_unit_documents_list_only_the_metrics_of_the_units_group(an_hai):
                for f in sheet["don_vi"]["so_lieu"])
 
 
+@pytest.mark.parametrize("label, printed", [
+    ("điểm thi đua phát triển kinh tế - xã hội", "cộng 3 điểm thi đua phát triển kinh tế - xã hội"),
+    ("Điểm vào thành tích KT-XH năm 2021", "cộng 3 điểm vào thành tích KT-XH năm 2021"),
+    ("vào kết quả thi đua năm 2026", "cộng 3 điểm vào kết quả thi đua năm 2026"),
+    ("điểm", "cộng 3 điểm"),
+])
+def test_bonus_points_wording_never_doubles_the_word(label, printed):
+    from thidua.documents.context_common import bonus_text
+    assert f"cộng {bonus_text('3', label)}" == printed
+
+
+def test_result_sheet_and_plan_word_bonus_points_once(an_hai, tmp_path):
+    street = text_of(an_hai_file(an_hai, "nam-2026", "05_phieu-ket-qua_to-dan-pho-an-nhon-2"))
+    assert "cộng 3 điểm vào kết quả thi đua năm 2026 của tổ dân phố." in street
+    seed = ROOT / "campaigns" / "003-chau-thanh-a"
+    sheets = build_dossier(load_campaign(seed), "nam-2021", tmp_path / "003")
+    texts = " ".join(text_of(p) for p in sheets if p.name.startswith("05_"))
+    assert "cộng 15 điểm vào thành tích KT-XH năm 2021" in texts and "điểm điểm" not in texts
+    yaml = SYNTHETIC.replace("          - {name: Hạng Nhất, count: 1, prize: 3000000}\n",
+                             "          - {name: Hạng Nhất, count: 1, prize: 3000000, "
+                             "bonus_points: 3}\n").replace(
+        "dossier:\n", "dossier:\n  bonus_points_label: vào kết quả thi đua của tổ\n")
+    plan = build_plan(load_campaign(make_campaign(tmp_path / "s", yaml=yaml)), tmp_path / "o")[0]
+    assert ("2. Cộng điểm vào kết quả thi đua của tổ cho các đơn vị được khen thưởng:"
+            in paragraphs(plan))
+
+
 # --- the synthetic campaign -----------------------------------------------------------------
 
 @pytest.fixture

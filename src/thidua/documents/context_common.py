@@ -17,6 +17,7 @@ _MARKER = re.compile(r"^(?:[-+*•]\s|[a-zđ]\)\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[IVX
 _ADMIN_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "quận", "xã",
                 "phường")
 _ITEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+_POINTS_WORD = re.compile(r"^điểm(?:\s+|$)", re.IGNORECASE)
 
 
 def num(value: Decimal | int | None) -> str | int | None:
@@ -66,6 +67,18 @@ def lettered(items: tuple[str, ...] | list[str]) -> list[str]:
 
 def letter(i: int) -> str:
     return _ITEM_LETTERS[i % len(_ITEM_LETTERS)]
+
+
+def points_phrase(label: str) -> str:
+    """The bonus-points label as written after the word "điểm" ("cộng 3 điểm <this>"): a
+    label that starts with "điểm" ("điểm thi đua phát triển kinh tế - xã hội") loses it, one
+    that does not ("vào kết quả thi đua năm 2026") is kept, so the word is never doubled."""
+    return _POINTS_WORD.sub("", nfc(label).strip())
+
+
+def bonus_text(amount: str, label: str) -> str:
+    """'3 điểm vào kết quả thi đua năm 2026' (amount "" gives 'điểm vào …')."""
+    return " ".join(part for part in (amount, "điểm", points_phrase(label)) if part)
 
 
 def header_lines(issuer: Issuer) -> list[str]:

@@ -6,8 +6,9 @@ from typing import Any
 
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_awards import award_lines, bonus_lines, period_award_data
-from thidua.documents.context_common import (document_block, has_markers, letter, lettered, recipient_groups,
-                                             points, recipient_lines, signer_block, two)
+from thidua.documents.context_common import (bonus_text, document_block, has_markers, letter,
+                                             lettered, points, recipient_groups, recipient_lines,
+                                             signer_block, two)
 from thidua.documents.context_criteria import scoring_tables
 from thidua.model import Campaign
 from thidua.vnformat import format_date, format_short_date, roman
@@ -149,7 +150,8 @@ def _awards(b: _Blocks, campaign: Campaign) -> None:
                 b.doan(*rest)
         bonus = bonus_lines(campaign, period)
         if bonus and not verbatim:
-            b.khoan(f"Cộng {dossier.bonus_points_label} cho các đơn vị được khen thưởng:")
+            b.khoan(f"Cộng {bonus_text('', dossier.bonus_points_label)} cho các đơn vị được "
+                    "khen thưởng:")
             b.doan(*lettered(bonus))
     if dossier.required or dossier.text:
         b.khoan_with("Hồ sơ đề nghị khen thưởng", lettered(dossier.required) + list(dossier.text))

@@ -8,7 +8,7 @@ from typing import Any
 
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_common import (BLANK, campaign_name, iso, money, num,
-                                             plan_reference, points, two)
+                                             plan_reference, points, points_phrase, two)
 from thidua.model import Campaign, Period
 from thidua.results import PeriodResult, UnitResult
 from thidua.vnformat import format_money, format_number
@@ -177,6 +177,7 @@ def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
         "doi_tuong_khen": who_text(len(units), len(people)),
         "so_muc": {"tap_the": "I" if units else "", "ca_nhan": "II" if units else "I"},
         "nhan_diem_cong": c.dossier.bonus_points_label,
+        "nhan_diem_cong_sau_so": points_phrase(c.dossier.bonus_points_label),
         "nguon_kinh_phi": funding,
         "so_don_vi_cham": two(len(result.units)),
         "so_don_vi_du_dieu_kien": two(sum(1 for u in result.units if u.eligible)),

@@ -143,7 +143,7 @@ def phieu_ket_qua(out_dir: Path) -> Path:
     tag(doc, "{%p endif %}")
     body(doc, "- Khen thưởng: {% if don_vi.khen_thuong %}{{ don_vi.khen_thuong }}"
               "{% if don_vi.tien_thuong %}, tiền thưởng {{ don_vi.tien_thuong }} đồng{% endif %}"
-              "{% if don_vi.diem_cong %}; cộng {{ don_vi.diem_cong }} điểm {{ nhan_diem_cong }}"
+              "{% if don_vi.diem_cong %}; cộng {{ don_vi.diem_cong }} điểm {{ nhan_diem_cong_sau_so }}"
               "{% endif %}{% else %}không{% endif %}.")
     tag(doc, "{%p if don_vi.so_lieu %}")
     B.add_heading(doc, "3. Số liệu đơn vị báo cáo", 2)

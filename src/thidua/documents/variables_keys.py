@@ -95,7 +95,12 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "tien_tap_the": "Tiền thưởng của các tập thể (xem `<tiền>`)",
     "tien_ca_nhan": "Tiền thưởng của các cá nhân (xem `<tiền>`)",
     "nguon_kinh_phi": "Nguồn kinh phí khen thưởng (nếu kế hoạch ghi)",
-    "nhan_diem_cong": "Tên loại điểm cộng (\"điểm thi đua phát triển kinh tế - xã hội\")",
+    "nhan_diem_cong": "Tên loại điểm cộng, nguyên văn dossier.bonus_points_label "
+                      "(\"điểm thi đua phát triển kinh tế - xã hội\")",
+    "nhan_diem_cong_sau_so": "Như trên, viết sau chữ \"điểm\": chữ \"điểm\" đầu nhãn (nếu có) "
+                             "được bỏ, để \"cộng 3 điểm {{ nhan_diem_cong_sau_so }}\" không "
+                             "lặp chữ (\"thi đua phát triển kinh tế - xã hội\", \"vào kết quả "
+                             "thi đua năm 2026\")",
     "so_don_vi_cham": "Số đơn vị được chấm điểm (\"22\")",
     "so_don_vi_du_dieu_kien": "Số đơn vị đủ điều kiện xếp hạng",
     "ngay_ap_dung_goc": "Ngày dùng để chọn văn bản pháp luật còn hiệu lực (yyyy-mm-dd): ngày "
