@@ -555,6 +555,56 @@ def test_plan_words_awards_and_scoring_from_the_structure(tmp_path):
         in lines
 
 
+def _guidance_for(tmp_path, metric: str, rule: str) -> list[str]:
+    """The generated HƯỚNG DẪN CHẤM of one extra criterion added to the synthetic plan."""
+    from thidua.documents.context_criteria import scoring_tables
+    yaml = SYNTHETIC.replace(
+        "  - {id: truc_tuyen, label: Số hồ sơ trực tuyến, unit: hồ sơ, part_of: ho_so}\n",
+        "  - {id: truc_tuyen, label: Số hồ sơ trực tuyến, unit: hồ sơ, part_of: ho_so}\n"
+        f"  - {metric}\n").replace(
+        "      rule: {kind: proportional, numerator: truc_tuyen, denominator: ho_so}\n",
+        "      rule: {kind: proportional, numerator: truc_tuyen, denominator: ho_so}\n"
+        f"    - {{id: them, title: Tiêu chí thêm, max_points: 0, rule: {rule}}}\n")
+    loaded = load_campaign(make_campaign(tmp_path / "g", yaml=yaml))
+    (table,) = scoring_tables(loaded.campaign)
+    return next(row["huong_dan"] for row in table["dong"] if row["noi_dung"][0] == "Tiêu chí thêm")
+
+
+@pytest.mark.parametrize("op, value, expected", [
+    (">=", "50", "Số hồ sơ trễ hạn đạt từ 50 hồ sơ trở lên"),
+    (">", "50", "Số hồ sơ trễ hạn trên 50 hồ sơ"),
+    ("<=", "2", "Số hồ sơ trễ hạn không quá 2 hồ sơ"),
+    ("<", "3", "Số hồ sơ trễ hạn dưới 3 hồ sơ"),
+    ("==", "4", "Số hồ sơ trễ hạn bằng 4 hồ sơ"),
+    ("==", "0", "Không có hồ sơ trễ hạn (0 hồ sơ)"),
+])
+def test_target_guidance_reads_naturally(tmp_path, op, value, expected):
+    metric = "{id: tre_han, label: Số hồ sơ trễ hạn, unit: hồ sơ, part_of: ho_so}"
+    rule = f'{{kind: target, metric: tre_han, op: "{op}", value: {value}}}'
+    assert _guidance_for(tmp_path, metric, rule) == [
+        f"- Chỉ tiêu (không tính điểm): {expected}."]
+
+
+def test_percent_target_of_a_ratio(tmp_path):
+    rule = ('{kind: target, numerator: truc_tuyen, denominator: ho_so, op: ">=", value: 90, '
+            'percent_target: true, required: true}')
+    assert _guidance_for(tmp_path, "{id: x, label: X}", rule) == [
+        "- Chỉ tiêu (không tính điểm): Tỷ lệ số hồ sơ trực tuyến/số hồ sơ đạt từ 90% trở lên.",
+        "- Không đạt chỉ tiêu: không xét thi đua."]
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Có ban hành kế hoạch hưởng ứng", "- Có ban hành kế hoạch hưởng ứng: 10 điểm;"),
+    ("có ban hành kế hoạch hưởng ứng", "- Có ban hành kế hoạch hưởng ứng: 10 điểm;"),
+    ("Ban hành kế hoạch hưởng ứng", "- Có ban hành kế hoạch hưởng ứng: 10 điểm;"),
+    ("Cổng thông tin hoạt động", "- Có cổng thông tin hoạt động: 10 điểm;"),
+])
+def test_yes_no_guidance_says_co_once(tmp_path, label, expected):
+    metric = f"{{id: co_ke_hoach, label: {label}, type: yes_no}}"
+    rule = "{kind: yes_no, metric: co_ke_hoach, yes_points: 10, no_points: 0}"
+    assert _guidance_for(tmp_path, metric, rule) == [expected, "- Không có: 0 điểm."]
+
+
 def test_wide_score_tables_give_way_in_their_text_columns_first():
     from thidua.documents.docx_post import NUMBER_FLOOR, TEXT_FLOOR, shrink
     mm = 56.7

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +13,9 @@ from thidua.model_types import parse_text
 from thidua.validation import max_points_for_group, rule_for_group
 from thidua.vnformat import format_number
 
-_OPS = {">=": "từ … trở lên", ">": "trên", "<=": "không quá", "<": "dưới", "==": "đúng"}
+_OPS = {">=": "đạt từ … trở lên", ">": "trên …", "<=": "không quá …", "<": "dưới …",
+        "==": "bằng …"}
+_COUNT_WORDS = re.compile(r"^(?:số lượng|số)\s+", re.IGNORECASE)
 
 
 def pct(ratio: Decimal) -> str:
@@ -43,6 +46,13 @@ class _Describer:
             return pct(value if value <= 1 else value / 100)
         return format_number(value) + self.unit(metric_id)
 
+    def subject(self, metric_id: str | None, denominator: str | None) -> str:
+        """What a rule measures: the metric's label, or "Tỷ lệ a/b" for a ratio."""
+        if not denominator:
+            return self.label(metric_id)
+        part, whole = lower_first(self.label(metric_id)), lower_first(self.label(denominator))
+        return f"Tỷ lệ {part}/{whole}"
+
     def describe(self, rule: Any, max_points: Decimal) -> list[str]:
         return getattr(self, f"_{rule.kind}")(rule, max_points)
 
@@ -64,9 +74,7 @@ class _Describer:
 
     def _threshold(self, rule: Any, max_points: Decimal) -> list[str]:
         metric = rule.metric or rule.numerator
-        subject = self.label(metric)
-        if rule.denominator:
-            subject = f"Tỷ lệ {subject}/{self.label(rule.denominator)}"
+        subject = self.subject(metric, rule.denominator)
         base = rule.base_points if rule.base_points is not None else max_points
         target = self.amount(rule.target, rule.percent_target, metric)
         lines = [f"- {subject} đạt {target}: {_pts(base)};"]
@@ -84,8 +92,12 @@ class _Describer:
 
     def _yes_no(self, rule: Any, max_points: Decimal) -> list[str]:
         yes = rule.yes_points if rule.yes_points is not None else max_points
-        return [f"- Có {self.label(rule.metric)[:1].lower()}{self.label(rule.metric)[1:]}: "
-                f"{_pts(yes)};", f"- Không có: {points(rule.no_points)} điểm."]
+        label = self.label(rule.metric)
+        if _starts_with_co(label):  # "Có ban hành kế hoạch": not "Có có ban hành …"
+            done = label[:1].upper() + label[1:]
+        else:
+            done = f"Có {lower_first(label)}"
+        return [f"- {done}: {_pts(yes)};", f"- Không có: {points(rule.no_points)} điểm."]
 
     def _per_event(self, rule: Any, max_points: Decimal) -> list[str]:
         verb = "trừ" if rule.points_each < 0 else "cộng"
@@ -107,21 +119,34 @@ class _Describer:
         lines.append(f"- Không báo cáo: trừ {_pts(rule.missing_points)}/lần báo cáo.")
         return lines
 
-    def _target(self, rule: Any, max_points: Decimal) -> list[str]:
+    def condition(self, rule: Any) -> str:
+        """The target in words: "… đạt từ 90% trở lên", "Không có hồ sơ trễ hạn (0 hồ sơ)"."""
         metric = rule.metric or rule.numerator
-        subject = self.label(metric)
-        if rule.denominator:
-            subject = f"Tỷ lệ {subject}/{self.label(rule.denominator)}"
+        subject = self.subject(metric, rule.denominator)
         value = self.amount(rule.value, rule.percent_target, metric)
-        wording = _OPS[rule.op]
-        condition = wording.replace("…", value) if "…" in wording else f"{wording} {value}"
-        lines = [f"- Chỉ tiêu: {subject} {condition} (không tính điểm)."]
+        if rule.op == "==" and rule.value == 0 and not (rule.denominator or rule.percent_target):
+            thing = _COUNT_WORDS.sub("", subject)
+            return f"Không có {lower_first(thing)} ({value})"
+        if rule.op == ">=" and rule.percent_target and value == "100%":
+            return f"{subject} đạt 100%"
+        return f"{subject} {_OPS[rule.op].replace('…', value)}"
+
+    def _target(self, rule: Any, max_points: Decimal) -> list[str]:
+        lines = [f"- Chỉ tiêu (không tính điểm): {self.condition(rule)}."]
         if rule.required:
             lines.append("- Không đạt chỉ tiêu: không xét thi đua.")
         return lines
 
     def _council(self, rule: Any, max_points: Decimal) -> list[str]:
         return [f"- {self.campaign.dossier.council_name} chấm điểm, tối đa {_pts(max_points)}."]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _starts_with_co(label: str) -> bool:
+    return label.split(" ", 1)[0].casefold() == "có"
 
 
 def _guidance(criterion: Criterion, group_id: str | None, describer: _Describer) -> list[str]:
