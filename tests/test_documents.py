@@ -314,6 +314,33 @@ def test_result_sheet_and_plan_word_bonus_points_once(an_hai, tmp_path):
             in paragraphs(plan))
 
 
+def test_summary_lines_name_the_groups_an_award_is_limited_to(an_hai):
+    expected = [
+        "- Giấy khen của Chủ tịch Ủy ban nhân dân phường (các tổ dân phố): 06 tập thể, tiền "
+        "thưởng 10.610.000 đồng;",
+        "- Giấy khen của Chủ tịch Ủy ban nhân dân phường (các phòng, bộ phận chuyên môn và đơn "
+        "vị sự nghiệp thuộc UBND phường): 02 tập thể, tiền thưởng 4.680.000 đồng;",
+        "- Giấy khen của Chủ tịch Ủy ban nhân dân phường: 13 cá nhân, tiền thưởng 9.230.000 đồng."]
+    for prefix in ("01_to-trinh", "02_bien-ban", "06_bang-tong-hop"):
+        lines = paragraphs(an_hai_file(an_hai, "nam-2026", prefix))
+        start = lines.index(expected[0])
+        assert lines[start:start + 3] == expected, prefix
+    interim = paragraphs(an_hai_file(an_hai, "so-ket-6-thang", "01_to-trinh"))
+    assert ("- Giấy khen của Chủ tịch Ủy ban nhân dân phường: 04 tập thể, tiền thưởng "
+            "4.000.000 đồng;") in interim  # an award of every group names none
+
+
+def test_award_tables_show_the_award_rank_and_the_score_rank_in_their_own_columns(an_hai):
+    for prefix in ("01_to-trinh", "02_bien-ban", "03_quyet-dinh"):
+        document = docx.Document(str(an_hai_file(an_hai, "nam-2026", prefix)))
+        table = next(t for t in document.tables if t.cell(0, 1).text == "TÊN TẬP THỂ")
+        rows = {r.cells[1].text: [c.text for c in r.cells[3:5]] for r in table.rows[1:-1]}
+        assert rows["Tổ dân phố An Nhơn 2"] == ["Hạng Nhất", "1"], prefix
+        assert rows["Tổ dân phố Phước Trường 2"] == ["Hạng Khuyến khích", "6"], prefix
+        assert rows["Văn phòng HĐND và UBND phường"] == ["Được khen", "1"], prefix
+        assert rows["Phòng Văn hóa - Xã hội"] == ["Được khen", "2"], prefix
+
+
 # --- the synthetic campaign -----------------------------------------------------------------
 
 @pytest.fixture
@@ -401,9 +428,10 @@ def test_submission_matches_the_golden_text_and_annex_structure(built):
                         "Văn phòng HĐND và UBND phường)")
     tables = doc.tables
     collectives = next(t for t in tables if t.cell(0, 1).text == "TÊN TẬP THỂ")
+    assert [c.text for c in collectives.rows[0].cells][3:5] == ["HẠNG KHEN THƯỞNG", "XẾP HẠNG"]
     assert [c.text for c in collectives.rows[1].cells] == [
-        "1", SPECIAL_NAME, "Giấy khen của Chủ tịch UBND phường An Hải", "Hạng Nhất", "100,00",
-        "3.000.000"]
+        "1", SPECIAL_NAME, "Giấy khen của Chủ tịch UBND phường An Hải", "Hạng Nhất", "1",
+        "100,00", "3.000.000"]
     assert collectives.rows[-1].cells[1].text == "Cộng: 02 tập thể"
 
 

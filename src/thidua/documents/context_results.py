@@ -9,13 +9,14 @@ from typing import Any
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_common import (BLANK, campaign_name, iso, money, num,
                                              plan_reference, points, points_phrase, two)
-from thidua.model import Campaign, Period
+from thidua.model import Award, Campaign, Period
 from thidua.results import PeriodResult, UnitResult
 from thidua.vnformat import format_money, format_number
 
 _PERIOD_WORDS = re.compile(r"^(năm|tháng|quý|đợt|6 tháng|sáu tháng|sơ kết|tổng kết)\b",
                            re.IGNORECASE)
 _YEAR = re.compile(r"năm \d{4}")
+AWARDED_WITHOUT_RANK = "Được khen"  # the award column of a unit whose award has no named ranks
 
 
 def lower_first(text: str) -> str:
@@ -78,6 +79,7 @@ def unit_row(unit: UnitResult, stt: int) -> dict[str, Any]:
         "du_dieu_kien": unit.eligible,
         "ly_do_khong_xet": "; ".join(unit.ineligible_reasons),
         "hinh_thuc": form, "hang": rank_name, "ma_khen_thuong": unit.award_id or "",
+        "hang_khen": rank_name or (AWARDED_WITHOUT_RANK if unit.award_id else ""),
         "khen_thuong": ", ".join(x for x in (form, rank_name) if x),
         "tien_thuong": format_money(unit.prize) if unit.prize else "",
         "tien_thuong_goc": unit.prize,
@@ -102,7 +104,16 @@ def person_rows(result: PeriodResult, award_ids: set[str] | None = None) -> list
     return rows
 
 
-def award_groups(period: Period, units: list[dict[str, Any]],
+def award_scope(campaign: Campaign, award: Award) -> str:
+    """The groups an award is limited to, in words ("các tổ dân phố"); "" when it covers all."""
+    every = [g.id for g in campaign.participants.groups]
+    if award.groups is None or set(every) <= set(award.groups):
+        return ""
+    return "; ".join(lower_first(g.name) for g in campaign.participants.groups
+                     if g.id in award.groups)
+
+
+def award_groups(campaign: Campaign, period: Period, units: list[dict[str, Any]],
                  people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The awards of the period with their collectives and individuals, in plan order."""
     out = []
@@ -113,6 +124,7 @@ def award_groups(period: Period, units: list[dict[str, Any]],
             continue
         prize = sum(u["tien_thuong_goc"] for u in mine) + sum(p["tien_thuong_goc"] for p in persons)
         out.append({"ma": award.id, "hinh_thuc": award.form, "cap": award.level,
+                    "nhom": award_scope(campaign, award),
                     "tap_the": mine, "ca_nhan": persons,
                     "so_tap_the": two(len(mine)), "so_ca_nhan": two(len(persons)),
                     "tien_thuong": money(prize), "nguon_kinh_phi": award.funding or ""})
@@ -120,12 +132,14 @@ def award_groups(period: Period, units: list[dict[str, Any]],
 
 
 def proposal_lines(groups: list[dict[str, Any]]) -> list[str]:
-    """'- Giấy khen …: 05 tập thể và 28 cá nhân, tiền thưởng 15.000.000 đồng;' per award."""
+    """'- Giấy khen … (các xã, thị trấn): 05 tập thể và 28 cá nhân, tiền thưởng … đồng;' per
+    award; the groups are named when the award is limited to some of them."""
     lines = []
     for group in groups:
         whom = [f"{group['so_tap_the']} tập thể" if group["tap_the"] else "",
                 f"{group['so_ca_nhan']} cá nhân" if group["ca_nhan"] else ""]
-        line = f"- {group['hinh_thuc']}: {' và '.join(w for w in whom if w)}"
+        scope = f" ({group['nhom']})" if group["nhom"] else ""
+        line = f"- {group['hinh_thuc']}{scope}: {' và '.join(w for w in whom if w)}"
         if group["tien_thuong"]["goc"]:
             line += f", tiền thưởng {group['tien_thuong']['so']} đồng"
         lines.append(line + ";")
@@ -155,7 +169,7 @@ def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     units = renumber([unit_row(u, 0) for u in result.awarded
                       if award_ids is None or u.award_id in award_ids])
     people = person_rows(result, award_ids)
-    groups = award_groups(period, units, people)
+    groups = award_groups(c, period, units, people)
     unit_money = sum(u["tien_thuong_goc"] for u in units)
     person_money = sum(p["tien_thuong_goc"] for p in people)
     funding = next((a.funding for a in period.awards if a.funding), "")

@@ -78,7 +78,7 @@ def cell_loop(var: str, items: str) -> list[str]:
 
 def looped_table(doc, headers: Sequence[str], row: Sequence[str | Sequence[str]], items: str,
                  widths: Sequence[float], align: Sequence[str], *, var: str = "d",
-                 footer: Sequence[str] | None = None):
+                 footer: Sequence[str] | None = None, size: float = B.TABLE_SIZE):
     """A bordered table: header row, one row per item of `items`, optional footer row.
 
     A cell given as a list of texts becomes several paragraphs (for {%p for %} inside a cell).
@@ -87,7 +87,7 @@ def looped_table(doc, headers: Sequence[str], row: Sequence[str | Sequence[str]]
     last = ["{%tr endfor %}"] + [""] * (len(headers) - 1)
     flat = [c if isinstance(c, str) else c[0] for c in row]
     rows = [first, flat, last] + ([list(footer)] if footer else [])
-    table = B.add_table(doc, headers, rows, widths, align=align)
+    table = B.add_table(doc, headers, rows, widths, align=align, size=size)
     for column, content in enumerate(row):
         if not isinstance(content, str):
             cell_paragraphs(table.rows[2].cells[column], list(content))

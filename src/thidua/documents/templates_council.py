@@ -8,24 +8,27 @@ from thidua import docx_build as B
 from thidua.documents.template_parts import (annex_heading, body, centred, closing, each, header,
                                              lead, looped_table, save, tag, title)
 
-COLLECTIVES = ("STT", "TÊN TẬP THỂ", "HÌNH THỨC KHEN THƯỞNG", "XẾP HẠNG", "TỔNG ĐIỂM",
-               "TIỀN THƯỞNG (ĐỒNG)")
+COLLECTIVES = ("STT", "TÊN TẬP THỂ", "HÌNH THỨC KHEN THƯỞNG", "HẠNG KHEN THƯỞNG", "XẾP HẠNG",
+               "TỔNG ĐIỂM", "TIỀN THƯỞNG (ĐỒNG)")
 PERSONS = ("STT", "HỌ VÀ TÊN", "CHỨC VỤ, ĐƠN VỊ CÔNG TÁC", "HÌNH THỨC KHEN THƯỞNG",
            "TIỀN THƯỞNG (ĐỒNG)")
 
 
 def award_tables(doc, landscape: bool) -> None:
     """The collectives and the individuals awarded, each table with its subtotal."""
-    wide = (14, 80, 68, 30, 24, 36) if landscape else (14, 40, 40, 20, 20, 31)
+    wide = (14, 68, 62, 34, 20, 22, 32) if landscape else (13, 33, 32, 24, 19, 20, 24)
     people = (14, 55, 95, 52, 36) if landscape else (14, 37, 52, 35, 27)
+    size = B.TABLE_SIZE if landscape else 12  # seven columns across a portrait page
     tag(doc, "{%p if tap_the %}")
     B.add_heading(doc, "{{ so_muc.tap_the }}. TẬP THỂ", 1)
     looped_table(doc, COLLECTIVES, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.hinh_thuc }}",
-                                    "{{ d.hang or d.xep_hang }}", "{{ d.tong_diem_goc|so(2) }}",
+                                    "{{ d.hang_khen }}", "{{ d.xep_hang }}",
+                                    "{{ d.tong_diem_goc|so(2) }}",
                                     "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"],
-                 "tap_the", wide, ("center", "left", "left", "center", "center", "right"),
-                 footer=["", "Cộng: {{ so_tap_the }} tập thể", "", "", "",
-                         "{{ tien_tap_the.goc|tien if tien_tap_the.goc else '' }}"])
+                 "tap_the", wide,
+                 ("center", "left", "left", "center", "center", "center", "right"),
+                 footer=["", "Cộng: {{ so_tap_the }} tập thể", "", "", "", "",
+                         "{{ tien_tap_the.goc|tien if tien_tap_the.goc else '' }}"], size=size)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ca_nhan %}")
     B.add_heading(doc, "{{ so_muc.ca_nhan }}. CÁ NHÂN", 1)
@@ -34,7 +37,7 @@ def award_tables(doc, landscape: bool) -> None:
                                 "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"],
                  "ca_nhan", people, ("center", "left", "left", "left", "right"),
                  footer=["", "Cộng: {{ so_ca_nhan }} cá nhân", "", "",
-                         "{{ tien_ca_nhan.goc|tien if tien_ca_nhan.goc else '' }}"])
+                         "{{ tien_ca_nhan.goc|tien if tien_ca_nhan.goc else '' }}"], size=size)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tong_tien.goc %}")
     body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "

@@ -76,13 +76,16 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "khen_thuong[].ma": "Mã giải",
     "khen_thuong[].hinh_thuc": "Hình thức",
     "khen_thuong[].cap": "Cấp khen",
+    "khen_thuong[].nhom": "Các nhóm giải dành cho (\"các tổ dân phố\"), rỗng khi giải dành "
+                          "cho mọi nhóm",
     "khen_thuong[].tap_the": "Các tập thể của giải (xem `<đơn vị>`)",
     "khen_thuong[].ca_nhan": "Các cá nhân của giải (xem `<cá nhân>`)",
     "khen_thuong[].so_tap_the": "Số tập thể (\"05\")",
     "khen_thuong[].so_ca_nhan": "Số cá nhân (\"28\")",
     "khen_thuong[].tien_thuong": "Tổng tiền thưởng của giải (xem `<tiền>`)",
     "khen_thuong[].nguon_kinh_phi": "Nguồn kinh phí của giải",
-    "de_nghi": "Các dòng \"- Giấy khen …: 05 tập thể và 28 cá nhân, tiền thưởng … đồng;\"",
+    "de_nghi": "Các dòng \"- Giấy khen … (các xã, thị trấn): 05 tập thể và 28 cá nhân, tiền "
+               "thưởng … đồng;\" (tên nhóm khi giải chỉ dành cho một số nhóm)",
     "doi_tuong_khen": "\"05 tập thể và 28 cá nhân\"",
     "so_tap_the": "Số tập thể (\"05\")",
     "so_tap_the_goc": "Số tập thể (số nguyên)",

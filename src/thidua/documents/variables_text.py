@@ -142,6 +142,9 @@ SHAPE_DESCRIPTIONS: dict[str, str] = {
     "<đơn vị>.ly_do_khong_xet": "Lý do không đủ điều kiện xếp hạng",
     "<đơn vị>.hinh_thuc": "Hình thức khen thưởng, ví dụ Giấy khen của Chủ tịch UBND huyện",
     "<đơn vị>.hang": "Hạng được khen (Hạng Nhất…), rỗng khi giải không chia hạng",
+    "<đơn vị>.hang_khen": "Cột HẠNG KHEN THƯỞNG: hạng được khen (Hạng Nhất…), \"Được khen\" "
+                          "khi giải không chia hạng, rỗng nếu không được khen (thứ hạng theo "
+                          "điểm ở `xep_hang`)",
     "<đơn vị>.ma_khen_thuong": "Mã giải thưởng (awards[].id), rỗng nếu không được khen",
     "<đơn vị>.khen_thuong": "Hình thức và hạng, nối bằng dấu phẩy",
     "<đơn vị>.tien_thuong": "Tiền thưởng đã trình bày (\"6.000.000\"), rỗng nếu không có",
