@@ -633,6 +633,38 @@ def test_yes_no_guidance_says_co_once(tmp_path, label, expected):
     assert _guidance_for(tmp_path, metric, rule) == [expected, "- Không có: 0 điểm."]
 
 
+@pytest.mark.parametrize("short_name, period, name, full", [
+    ("Thử nghiệm năm 2024", "Tổng kết năm 2024", "phong trào thi đua “Thử nghiệm” năm 2024",
+     "phong trào thi đua “Thử nghiệm” năm 2024"),
+    ("Thử nghiệm", "Sơ kết 6 tháng đầu năm 2024", "phong trào thi đua “Thử nghiệm”",
+     "phong trào thi đua “Thử nghiệm” 6 tháng đầu năm 2024"),
+    ("Thi đua dịch vụ công năm 2024", "Tháng 10 năm 2024",
+     "phong trào “Thi đua dịch vụ công” năm 2024",
+     "phong trào “Thi đua dịch vụ công” tháng 10 năm 2024"),
+    ("Thử nghiệm năm 2024", "Đợt 1", "phong trào thi đua “Thử nghiệm” năm 2024",
+     "phong trào thi đua “Thử nghiệm” đợt 1 năm 2024"),
+])
+def test_campaign_named_with_its_period_says_the_year_once_outside_the_quotes(
+        tmp_path, short_name, period, name, full):
+    yaml = SYNTHETIC.replace("short_name: Thử nghiệm & kiểm tra", f"short_name: {short_name}") \
+        .replace("    name: Năm 2024\n", f"    name: {period}\n")
+    context = document_context(load_campaign(make_campaign(tmp_path / "n", yaml=yaml)), "to-trinh")
+    assert context["phong_trao"]["ten"] == name
+    assert context["phong_trao"]["ten_day_du"] == full
+    assert context["van_ban"]["trich_yeu"].endswith(f"thành tích xuất sắc trong {full}")
+
+
+def test_seed_titles_quote_only_the_campaigns_name(tmp_path):
+    loaded = load_campaign(ROOT / "campaigns" / "003-chau-thanh-a")
+    monthly = document_context(loaded, "to-trinh", "thang-10-2021")["van_ban"]["trich_yeu"]
+    assert monthly.endswith("trong phong trào “Thi đua dịch vụ công trực tuyến mức độ 3, mức độ "
+                            "4” tháng 10 năm 2021")
+    for kind in ("to-trinh", "bien-ban", "quyet-dinh", "bang-tong-hop"):
+        title = document_context(loaded, kind, "nam-2021")["van_ban"]["trich_yeu"]
+        campaign = title[title.index("phong trào"):]
+        assert campaign.count("2021") == 1 and "2021”" not in campaign, (kind, title)
+
+
 def test_wide_score_tables_give_way_in_their_text_columns_first():
     from thidua.documents.docx_post import NUMBER_FLOOR, TEXT_FLOOR, shrink
     mm = 56.7

@@ -18,6 +18,11 @@ _ADMIN_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huy�
                 "phường")
 _ITEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 _POINTS_WORD = re.compile(r"^điểm(?:\s+|$)", re.IGNORECASE)
+_YEAR = re.compile(r"năm \d{4}", re.IGNORECASE)
+_TRAILING_YEAR = re.compile(r"[\s,]+((?:năm|Năm) \d{4})$")
+_REVIEW_WORDS = re.compile(r"^(?:(?:sơ|tổng) kết|khen thưởng)\s+(?:(?:phong trào\s+)?thi đua\s+)?",
+                           re.IGNORECASE)
+_SPAN_WORDS = re.compile(r"^(?:năm|tháng|quý|đợt|\d+ tháng|sáu tháng|giai đoạn)\b", re.IGNORECASE)
 
 
 def num(value: Decimal | int | None) -> str | int | None:
@@ -193,15 +198,56 @@ def recipient_groups(recipients: Recipients | None) -> list[dict[str, Any]]:
     return out
 
 
-def campaign_name(campaign: Campaign) -> str:
-    """'phong trào thi đua “…”' as used inside sentences."""
+def _name_and_year(campaign: Campaign) -> tuple[str, str]:
+    """The campaign named in a sentence, and the trailing "năm 2021" taken out of it.
+
+    short_name goes in quotes after "phong trào thi đua" (after "phong trào" when it already
+    starts with "Thi đua"), without a trailing year, which follows the quotes instead. Without
+    short_name the Kế hoạch's title is used ("Phát động …" dropped, first letter lowered).
+    """
     if campaign.short_name:
-        return f"phong trào thi đua “{campaign.short_name}”"
-    title = nfc(campaign.title)
+        short = " ".join(nfc(campaign.short_name).split())
+        core, year = _split_year(short)
+        lead = "phong trào" if core.casefold().startswith("thi đua") else "phong trào thi đua"
+        return f"{lead} “{core}”", year
+    title = " ".join(nfc(campaign.title).split())
     for prefix in ("Phát động ", "Kế hoạch "):
         if title.startswith(prefix):
             title = title[len(prefix):]
-    return title[:1].lower() + title[1:]
+    return _split_year(title[:1].lower() + title[1:])
+
+
+def _split_year(text: str) -> tuple[str, str]:
+    found = _TRAILING_YEAR.search(text)
+    if not found or found.start() == 0:
+        return text, ""
+    return text[:found.start()].rstrip(" ,"), found.group(1)
+
+
+def campaign_name(campaign: Campaign) -> str:
+    """'phong trào thi đua “…” năm 2023' as used inside sentences (the year outside quotes)."""
+    name, year = _name_and_year(campaign)
+    return f"{name} {year}" if year else name
+
+
+def period_span(period_name: str) -> str:
+    """The time a period covers, in a sentence: "Sơ kết 6 tháng đầu năm 2026" → "6 tháng đầu
+    năm 2026", "Tổng kết phong trào thi đua năm 2023" → "năm 2023", "Đợt 1" → "đợt 1"."""
+    text = _REVIEW_WORDS.sub("", " ".join(nfc(period_name).split()))
+    if _SPAN_WORDS.match(text):
+        return text[:1].lower() + text[1:]
+    found = _YEAR.search(text)
+    return found.group(0) if found else ""
+
+
+def period_phrase(campaign: Campaign, period_name: str) -> str:
+    """The campaign with the period's time span, the year said once:
+    'phong trào thi đua “…” 6 tháng đầu năm 2026'."""
+    name, year = _name_and_year(campaign)
+    span = period_span(period_name)
+    if span and _YEAR.search(span):
+        return f"{name} {span}"
+    return " ".join(part for part in (name, span, year) if part)
 
 
 def document_block(issuer: Issuer, number: DocumentNumber, default_type: str,

@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_common import (BLANK, campaign_name, iso, money, num,
-                                             plan_reference, points, points_phrase, two)
+                                             period_phrase, plan_reference, points,
+                                             points_phrase, two)
 from thidua.model import Award, Campaign, Period
 from thidua.results import PeriodResult, UnitResult
 from thidua.vnformat import format_money, format_number
 
-_PERIOD_WORDS = re.compile(r"^(năm|tháng|quý|đợt|6 tháng|sáu tháng|sơ kết|tổng kết)\b",
-                           re.IGNORECASE)
-_YEAR = re.compile(r"năm \d{4}")
 AWARDED_WITHOUT_RANK = "Được khen"  # the award column of a unit whose award has no named ranks
 
 
 def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
-
-
-def period_phrase(campaign: Campaign, period: Period) -> str:
-    """'phong trào thi đua “…” năm 2023': the campaign named with its period in a sentence."""
-    name = campaign_name(campaign)
-    if _PERIOD_WORDS.match(period.name) and "phong trào" not in period.name.lower():
-        suffix = lower_first(period.name)
-    else:
-        found = _YEAR.search(period.name)
-        suffix = found.group(0) if found else ""
-    if suffix and not name.endswith(suffix):
-        return f"{name} {suffix}"
-    return name
 
 
 def figure_text(campaign: Campaign, metric_id: str, value: Any) -> str:
@@ -176,7 +160,7 @@ def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     return {
         "dot": {"ma": period.id, "ten": period.name, "ten_thuong": lower_first(period.name),
                 "tu_ngay_goc": iso(period.start), "den_ngay_goc": iso(period.end)},
-        "phong_trao": {"ten": campaign_name(c), "ten_day_du": period_phrase(c, period),
+        "phong_trao": {"ten": campaign_name(c), "ten_day_du": period_phrase(c, period.name),
                        "trich_yeu_ke_hoach": c.title,
                        "trich_yeu_ke_hoach_thuong": lower_first(c.title),
                        "ke_hoach": plan_reference(c),

@@ -15,7 +15,7 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "noi_dung[].bang": "Bảng chấm điểm khi loai là bang (xem `<bảng điểm>`)",
     "ket_thuc": "Kế hoạch: các đoạn kết",
     "ke_hoach": "Kế hoạch: dữ liệu có cấu trúc để tự trình bày",
-    "ke_hoach.ten_phong_trao": "Tên ngắn của phong trào",
+    "ke_hoach.ten_phong_trao": "Tên ngắn của phong trào (short_name nguyên văn)",
     "ke_hoach.bang_diem": "Các bảng chấm điểm (xem `<bảng điểm>`)",
     "ke_hoach.thoi_han": "Các thời hạn gửi hồ sơ",
     "ke_hoach.thoi_han[].ngay": "Hạn dd/mm/yyyy",
@@ -55,8 +55,9 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "dot.tu_ngay_goc": "Ngày bắt đầu của đợt yyyy-mm-dd (có thể rỗng)",
     "dot.den_ngay_goc": "Ngày kết thúc của đợt yyyy-mm-dd (có thể rỗng)",
     "phong_trao": "Phong trào",
-    "phong_trao.ten": "\"phong trào thi đua “…”\" dùng trong câu",
-    "phong_trao.ten_day_du": "Như trên kèm đợt: \"phong trào thi đua “…” năm 2023\"",
+    "phong_trao.ten": "\"phong trào thi đua “…”\" dùng trong câu (xem mục Tên phong trào)",
+    "phong_trao.ten_day_du": "Như trên kèm thời gian của đợt, năm ghi một lần: \"phong trào "
+                             "thi đua “…” 6 tháng đầu năm 2026\"",
     "phong_trao.trich_yeu_ke_hoach": "Trích yếu của Kế hoạch",
     "phong_trao.trich_yeu_ke_hoach_thuong": "Trích yếu của Kế hoạch, chữ đầu viết thường",
     "phong_trao.ke_hoach": "\"Kế hoạch số 15/KH-UBND ngày 05/02/2024 của …\" (khoảng trống khi "

@@ -40,6 +40,25 @@ Xem giá trị thật mà một mẫu nhận được:
 Danh sách kèm theo nằm trong cùng tệp với tờ trình, quyết định (phụ lục sau văn bản chính),
 vì mỗi tệp phải là một văn bản đủ thể thức.
 
+## Tên phong trào trong câu (`short_name`)
+
+Trích yếu và câu văn của hồ sơ gọi phong trào bằng `phong_trao.ten` và `phong_trao.ten_day_du`,
+dựng từ `short_name` trong campaign.yaml:
+
+- `short_name` là **tên riêng của phong trào**, được đặt trong ngoặc kép sau "phong trào thi
+  đua": `short_name: Chuyển đổi số và cải cách thủ tục hành chính` →
+  phong trào thi đua “Chuyển đổi số và cải cách thủ tục hành chính”. Tên đã bắt đầu bằng
+  "Thi đua" thì chỉ viết "phong trào “Thi đua …”" (không lặp chữ).
+- Không cần ghi năm trong `short_name`; nếu có ("… năm 2021" ở cuối), năm được đưa ra ngoài
+  ngoặc kép và không lặp lại: phong trào “Thi đua dịch vụ công trực tuyến” năm 2021.
+- `ten_day_du` thêm khoảng thời gian của đợt, lấy từ tên đợt (bỏ chữ "Sơ kết", "Tổng kết"):
+  đợt "Sơ kết 6 tháng đầu năm 2026" → "… “…” 6 tháng đầu năm 2026"; đợt "Tổng kết năm 2026"
+  → "… “…” năm 2026"; đợt "Tháng 10 năm 2021" → "… “…” tháng 10 năm 2021". Tên đợt nguyên
+  văn có ở `dot.ten`.
+- Không có `short_name`: dùng trích yếu của Kế hoạch (bỏ chữ "Phát động" đầu câu), không có
+  ngoặc kép thêm.
+- `ke_hoach.ten_phong_trao` là `short_name` nguyên văn.
+
 ## Quy ước đặt tên
 
 - Tên biến là tiếng Việt không dấu, chữ thường, nối bằng `_` (ví dụ `so_ky_hieu`,
