@@ -177,3 +177,61 @@ def test_pdf_export_has_pages_and_unit_names(needs_soffice, campaign, tmp_path):
     run_export(campaign, again, pdf=True)
     twin = again / "001-phung-hiep" / "nam-2023" / "01_to-trinh.pdf"
     assert twin.read_bytes() == pdf.read_bytes(), "PDFs must be byte-identical across runs"
+
+
+@pytest.mark.parametrize("damage", ["delete", "corrupt"])
+def test_edit_kept_when_manifest_is_missing_or_corrupt(campaign, tmp_path, damage):
+    out = tmp_path / "output"
+    run_export(campaign, out)
+    dossier = out / "001-phung-hiep" / "nam-2023"
+    edited = dossier / "01_to-trinh.docx"
+    doc = Document(str(edited))
+    doc.add_paragraph("Sửa tay")
+    doc.save(str(edited))
+    hand_made = edited.read_bytes()
+    if damage == "delete":
+        (dossier / "manifest.json").unlink()
+    else:
+        (dossier / "manifest.json").write_text("{broken", encoding="utf-8")
+    summary = run_export(campaign, out)
+    assert edited.read_bytes() == hand_made
+    assert summary.preserved == [edited]
+    again = run_export(campaign, out)  # the new manifest now knows it is an edit
+    assert again.preserved == [edited] and edited.read_bytes() == hand_made
+
+
+def test_force_lists_overwritten_edits(campaign, tmp_path):
+    out = tmp_path / "output"
+    run_export(campaign, out)
+    edited = out / "001-phung-hiep" / "nam-2023" / "02_bien-ban.docx"
+    edited.write_bytes(edited.read_bytes() + b"\0")
+    summary = run_export(campaign, out, force=True)
+    assert summary.overwritten == [edited]
+    from thidua.export import summary_lines
+    assert f"  {edited}" in summary_lines(summary)
+
+
+def test_zip_leaves_out_the_users_own_files(campaign, tmp_path):
+    out = tmp_path / "output"
+    run_export(campaign, out)
+    (out / "001-phung-hiep" / "nam-2023" / "ghi-chu-rieng.txt").write_text("riêng", "utf-8")
+    run_export(campaign, out, make_zip=True)
+    with zipfile.ZipFile(out / "001-phung-hiep" / "001-phung-hiep_nam-2023.zip") as z:
+        names = [n.split("/", 1)[1] for n in z.namelist()]
+    assert "ghi-chu-rieng.txt" not in names and "01_to-trinh.docx" in names
+    assert (out / "001-phung-hiep" / "nam-2023" / "ghi-chu-rieng.txt").exists()
+
+
+def test_incomplete_folder_with_user_edits_is_not_deleted(campaign, tmp_path):
+    out = tmp_path / "output"
+    broken = Document(str(ROOT / "templates" / "phieu-ket-qua.docx"))
+    broken.add_paragraph("{{ khong_co_bien_nay }}")
+    (campaign / "templates").mkdir(exist_ok=True)
+    broken.save(str(campaign / "templates" / "phieu-ket-qua.docx"))
+    run_export(campaign, out)
+    incomplete = out / "001-phung-hiep" / "nam-2023.chua-hoan-chinh"
+    (incomplete / "ghi-chu.txt").write_text("của tôi", "utf-8")
+    run_export(campaign, out)
+    kept = out / "001-phung-hiep" / "nam-2023.chua-hoan-chinh-2" / "ghi-chu.txt"
+    assert kept.read_text("utf-8") == "của tôi"
+    assert (incomplete / "01_to-trinh.docx").is_file()

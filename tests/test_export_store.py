@@ -152,3 +152,14 @@ def test_internal_error_is_reported_without_traceback(monkeypatch):
     assert result.exit_code == 3
     assert result.output.startswith("Lỗi nội bộ của thidua (ZeroDivisionError: division by zero).")
     assert "Traceback" not in result.output
+
+
+def test_recover_keeps_staging_of_a_live_run(tmp_path):
+    import os
+    final = tmp_path / "out"
+    live = tmp_path / f".out.staging-{os.getppid()}"
+    dead = tmp_path / ".out.staging-999999999"
+    live.mkdir()
+    dead.mkdir()
+    recover(final)
+    assert live.exists() and not dead.exists()

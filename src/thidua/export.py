@@ -16,9 +16,9 @@ from thidua.documents.context_plan import plan_context
 from thidua.documents.rendering import template_dirs
 from thidua.errors import ExportError, ThiduaError
 from thidua.export_render import render_batch, reset_cache
-from thidua.manifest import Manifest, sha256_bytes, sha256_file
+from thidua.manifest import Manifest, sha256_file
 from thidua.staging import FolderUpdate
-from thidua.vnformat import slugify
+from thidua.vnformat import format_number, slugify
 from thidua.zipper import zip_folder
 
 PLAN_FOLDER = "ke-hoach"
@@ -49,6 +49,7 @@ class ExportSummary:
     zips: list[Path] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
     preserved: list[Path] = field(default_factory=list)
+    overwritten: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -173,27 +174,33 @@ def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
     """Swap a complete folder in (PDF, manifest, ZIP), or park an incomplete one aside."""
     final = update.final
     manifest = Manifest(campaign=job.loaded.id, period=job.name, sources=job.sources)
+    manifest.files = _hashes(update.staging)
     if failed:
         summary.failures.extend(failed)
         incomplete = final.parent / f"{final.name}.chua-hoan-chinh"
-        update.park(incomplete)
-        summary.warnings.append(f"Thư mục {final} giữ nguyên bản trước; các văn bản tạo được của "
-                                f"lần này nằm tạm trong {incomplete}.")
+        update.park(incomplete, manifest)
+        kept = "giữ nguyên bản trước" if final.exists() else "chưa được tạo"
+        summary.warnings.append(f"Thư mục {final} {kept}; các văn bản tạo được của lần này nằm "
+                                f"tạm trong {incomplete}.")
         return
     carried = update.carry_previous()
     if pdf:
+        before = set(_hashes(update.staging))
         _convert_pdfs(update.staging, {Path(n).name for n in carried}, summary)
-    for path in sorted(update.staging.rglob("*")):
-        name = path.relative_to(update.staging).as_posix()
-        if path.is_file() and name not in carried:
-            manifest.files[name] = sha256_bytes(path.read_bytes())
+        manifest.files.update({n: h for n, h in _hashes(update.staging).items()
+                               if n not in before})
     update.commit(manifest)
     summary.folders.append(final)
     summary.preserved.extend(final / n for n in update.preserved)
+    summary.overwritten.extend(final / n for n in update.overwritten)
     if make_zip:
         target = final.parent / f"{job.loaded.id}_{slugify(job.name)}.zip"
-        title = _zip_root(job)
-        summary.zips.append(zip_folder(final, target, title))
+        summary.zips.append(zip_folder(final, target, _zip_root(job), sorted(manifest.files)))
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): sha256_file(p)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _zip_root(job: FolderJob) -> str:
@@ -205,13 +212,16 @@ def _zip_root(job: FolderJob) -> str:
 
 def summary_lines(summary: ExportSummary) -> list[str]:
     """The closing report of an export, in Vietnamese."""
-    lines = [f"Xong trong {summary.seconds:.1f} giây: {summary.documents} văn bản Word, "
+    lines = [f"Xong trong {format_number(round(summary.seconds, 1))} giây: {summary.documents} văn bản Word, "
              f"{summary.pdfs} PDF, {len(summary.zips)} tệp ZIP, {len(summary.folders)} thư mục."]
     lines += [f"  {folder}" for folder in summary.folders]
     if summary.preserved:
         lines.append(f"Giữ nguyên {len(summary.preserved)} tệp đã được sửa tay (dùng --force để "
                      "ghi đè):")
         lines += [f"  {path}" for path in summary.preserved]
+    if summary.overwritten:
+        lines.append(f"Đã ghi đè {len(summary.overwritten)} tệp đã được sửa tay (--force):")
+        lines += [f"  {path}" for path in summary.overwritten]
     lines += [f"Cảnh báo: {w}" for w in summary.warnings]
     if summary.failures:
         lines.append(f"LỖI: {len(summary.failures)} văn bản/đợt không tạo được:")

@@ -37,8 +37,7 @@ def build_zip(entries: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def zip_folder(folder: Path, target: Path, root_name: str) -> Path:
-    """Zip every file of folder under the top-level directory root_name, atomically."""
-    entries = [(f"{root_name}/{p.relative_to(folder).as_posix()}", p.read_bytes())
-               for p in sorted(folder.rglob("*")) if p.is_file()]
+def zip_folder(folder: Path, target: Path, root_name: str, names: list[str]) -> Path:
+    """Zip the named files of folder under the top-level directory root_name, atomically."""
+    entries = [(f"{root_name}/{name}", (folder / name).read_bytes()) for name in sorted(names)]
     return write_bytes_atomic(target, build_zip(entries))
