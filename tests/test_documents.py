@@ -462,6 +462,49 @@ def test_achievement_reports_use_the_unit_narrative_or_mark_the_gaps(campaign, t
     assert "[Đơn vị bổ sung: sơ lược đặc điểm, tình hình" in missing
 
 
+def test_narrative_headings_distribute_text_into_the_report_sections():
+    from thidua.documents.narratives import parse_narrative
+    parts = parse_narrative(
+        "# DỮ LIỆU MẪU – không in ra\n\nMở đầu không tiêu đề.\n\n## Đặc điểm, tình hình\n"
+        "Tổ có 420 hộ\ndân.\n\n##  chức năng, nhiệm vụ:\nTham mưu.\n## Thành tích đạt được\n"
+        "Hướng dẫn 80 hồ sơ.\n\n## Hình thức khen thưởng đã đạt được\nGiấy khen năm 2023.\n")
+    assert parts == {"dac_diem": ["Tổ có 420 hộ dân."], "chuc_nang": ["Tham mưu."],
+                     "thanh_tich": ["Mở đầu không tiêu đề.", "Hướng dẫn 80 hồ sơ."],
+                     "khen_thuong": ["Giấy khen năm 2023."]}
+    plain = parse_narrative("Đoạn một.\n\nĐoạn hai.\n")
+    assert plain["thanh_tich"] == ["Đoạn một.", "Đoạn hai."] and not plain["dac_diem"]
+
+
+def test_unknown_narrative_heading_is_reported_with_its_line():
+    from thidua.documents.narratives import parse_narrative
+    from thidua.errors import DataError
+    with pytest.raises(DataError) as caught:
+        parse_narrative("Đoạn.\n\n## II. THÀNH TÍCH\nText.\n", "to-3.txt")
+    (problem,) = caught.value.problems
+    assert problem.location.file == "to-3.txt" and problem.location.line == 3
+    assert "'## II. THÀNH TÍCH'" in problem.message and "'## Đặc điểm, tình hình'" in problem.message
+
+
+def test_seed_narratives_fill_their_own_sections(tmp_path):
+    loaded = load_campaign(ROOT / "campaigns" / "003-chau-thanh-a")
+    files = build_dossier(loaded, "nam-2021", tmp_path / "003")
+    town_file = next(p for p in files if p.name.endswith("_thi-tran-mot-ngan.docx"))
+    town = [line for line in paragraphs(town_file) if line]
+    features = "Thị trấn Một Ngàn là trung tâm hành chính của huyện Châu Thành A"
+    found = next(i for i, line in enumerate(town) if line.startswith(features))
+    assert town[found - 1] == "1. Đặc điểm, tình hình"
+    assert town.count("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH") == 1
+    assert "DỮ LIỆU MẪU" not in " ".join(town) and not any(ln.startswith("#") for ln in town)
+    achievements = town.index("3. Giải pháp, thành tích nổi bật")
+    assert town[achievements + 1].startswith("Đơn vị xây dựng Kế hoạch thực hiện")
+    office = text_of(next(p for p in files if p.name.endswith("_phong-noi-vu.docx")))
+    assert ("2. Chức năng, nhiệm vụ Phòng Nội vụ là cơ quan thường trực về cải cách hành chính"
+            in office)
+    for report in (p for p in files if p.name.startswith("04_") and "ca-nhan" not in p.name):
+        text = text_of(report)
+        assert text.count("THÀNH TÍCH ĐẠT ĐƯỢC") == 1 and "## " not in text, report.name
+
+
 def test_campaign_template_overrides_the_default(campaign, tmp_path):
     override = campaign / "templates"
     override.mkdir()

@@ -147,11 +147,13 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "bao_cao": "Báo cáo thành tích: nội dung đơn vị/cá nhân viết (tệp data/bao-cao-thanh-tich/"
                "<mã đơn vị>.txt, cá nhân <mã đơn vị>_<họ tên không dấu>.txt), thiếu thì là "
                "dòng \"[Đơn vị bổ sung: …]\". Bảng tổng hợp: chỉ có kem_theo",
-    "bao_cao.dac_diem": "Đoạn sơ lược đặc điểm, tình hình (tiêu đề \"# Đặc điểm, tình hình\" "
-                        "trong tệp)",
-    "bao_cao.chuc_nang": "Đoạn chức năng, nhiệm vụ (\"# Chức năng, nhiệm vụ\")",
-    "bao_cao.thanh_tich": "Đoạn thành tích (phần không có tiêu đề, hoặc \"# Thành tích\")",
-    "bao_cao.khen_thuong": "Đoạn các hình thức khen thưởng đã đạt (\"# Khen thưởng\")",
+    "bao_cao.dac_diem": "Đoạn sơ lược đặc điểm, tình hình (sau dòng \"## Đặc điểm, tình hình\" "
+                        "của tệp, xem mục Nội dung báo cáo thành tích)",
+    "bao_cao.chuc_nang": "Đoạn chức năng, nhiệm vụ (\"## Chức năng, nhiệm vụ\")",
+    "bao_cao.thanh_tich": "Đoạn thành tích (phần trước mọi tiêu đề, hoặc sau \"## Thành tích "
+                          "đạt được\")",
+    "bao_cao.khen_thuong": "Đoạn các hình thức khen thưởng đã đạt (\"## Hình thức khen thưởng "
+                           "đã đạt được\")",
     "bao_cao.kem_theo": "Bảng tổng hợp: \"(Kèm theo Báo cáo số …/BC-… ngày … của …)\"",
     "tep_bao_cao": "Tệp nội dung báo cáo thành tích đã đọc (rỗng nếu chưa có)",
     "bang": "Bảng tổng hợp: một bảng mỗi nhóm",

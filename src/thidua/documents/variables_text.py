@@ -59,6 +59,37 @@ dựng từ `short_name` trong campaign.yaml:
   ngoặc kép thêm.
 - `ke_hoach.ten_phong_trao` là `short_name` nguyên văn.
 
+## Nội dung báo cáo thành tích (`data/bao-cao-thanh-tich/<mã đơn vị>.txt`)
+
+Mỗi tập thể được khen viết phần nội dung báo cáo thành tích vào một tệp văn bản UTF-8 (cá
+nhân: `<mã đơn vị>_<họ tên không dấu>.txt`, ví dụ `xa-hoa-an_nguyen-van-a.txt`). Các đoạn cách
+nhau bằng một dòng trống. Dòng tiêu đề `## …` chia nội dung vào đúng mục của mẫu báo cáo
+thành tích (Nghị định 98/2023, 152/2025):
+
+| dòng tiêu đề | vào mục của báo cáo | biến |
+|---|---|---|
+| `## Đặc điểm, tình hình` (cá nhân: `## Sơ lược lý lịch`) | I.1 Đặc điểm, tình hình | `bao_cao.dac_diem` |
+| `## Chức năng, nhiệm vụ` (cá nhân: `## Nhiệm vụ được giao`) | I.2 Chức năng, nhiệm vụ | `bao_cao.chuc_nang` |
+| `## Thành tích đạt được` | II. Thành tích đạt được (sau bảng điểm) | `bao_cao.thanh_tich` |
+| `## Hình thức khen thưởng đã đạt được` | III. Các hình thức khen thưởng đã đạt được | `bao_cao.khen_thuong` |
+
+- Phần viết trước tiêu đề đầu tiên (hoặc cả tệp không có tiêu đề) là thành tích đạt được.
+- Dòng bắt đầu bằng một dấu `#` là ghi chú cho người soạn, không in ra (ví dụ
+  `# DỮ LIỆU MẪU …`).
+- Tiêu đề `## …` khác danh sách trên là lỗi (báo tên tệp và số dòng), để không đoạn nào bị
+  đặt nhầm mục. Không đánh số "I.", "II." trong tệp: mẫu đã đánh số.
+- Mục nào tệp không viết thì báo cáo in dòng "[Đơn vị bổ sung: …]" để đơn vị điền.
+
+Ví dụ:
+
+```
+## Đặc điểm, tình hình
+Tổ dân phố có 412 hộ, 1.530 nhân khẩu.
+
+## Thành tích đạt được
+Hướng dẫn 230 lượt người dân sử dụng dịch vụ công trực tuyến.
+```
+
 ## Quy ước đặt tên
 
 - Tên biến là tiếng Việt không dấu, chữ thường, nối bằng `_` (ví dụ `so_ky_hieu`,
