@@ -131,3 +131,17 @@ def test_validate_reports_valid_sample_data(campaign_dir):
     result = run("validate", str(campaign_dir))
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "  Đợt nam-2023: số liệu hợp lệ (2 đơn vị, 1 được khen)"
+
+
+def test_init_never_overwrites_existing_data(tmp_path):
+    folder = tmp_path / "moi"
+    (folder / "data").mkdir(parents=True)
+    own = folder / "data" / "nam-2026.csv"
+    own.write_text("ma_don_vi,so_lieu_that\n", encoding="utf-8")
+    result = run("init", str(folder), "--year", "2026")
+    assert result.exit_code == 0
+    assert f"Giữ nguyên tệp đã có: {own}" in result.output.splitlines()
+    assert own.read_text(encoding="utf-8") == "ma_don_vi,so_lieu_that\n"
+    forced = run("init", str(folder), "--year", "2026", "--force")
+    assert forced.exit_code == 0
+    assert own.read_text(encoding="utf-8") == "ma_don_vi,so_lieu_that\n"

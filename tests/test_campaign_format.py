@@ -83,8 +83,8 @@ def test_valid_campaign_loads_with_typed_values(tmp_path):
 def test_yaml_syntax_error_names_line(tmp_path):
     text = VALID.replace("  symbol: UBND", "  symbol: UBND: PNV")
     assert problems(tmp_path, text) == [
-        (4, None, "cú pháp YAML sai: dấu ':' đặt sai chỗ (thiếu dấu cách sau ':' hoặc cần đặt "
-                  "giá trị trong ngoặc kép)")]
+        (4, None, "cú pháp YAML sai: dấu ':' đặt sai chỗ (dòng thụt lề sâu hơn dòng trên, "
+                  "thiếu dấu cách sau ':', hoặc giá trị có dấu ':' cần đặt trong ngoặc kép)")]
 
 
 def test_missing_key(tmp_path):
@@ -240,3 +240,45 @@ def test_problems_error_str_lists_every_problem(tmp_path):
     with pytest.raises(CampaignError) as info:
         load_campaign(write(tmp_path, VALID.replace("  symbol: UBND", "  symbl: UBND")))
     assert "khóa 'symbl' không có trong định dạng" in str(info.value)
+
+
+def test_leading_zero_numbers_are_decimal_not_octal(tmp_path):
+    text = VALID.replace("time:\n", "document: {number: 010}\ntime:\n").replace(
+        "count: 1,", "count: 01,")
+    campaign = load_campaign(write(tmp_path, text)).campaign
+    assert campaign.document.number == 10
+    assert campaign.periods[0].awards[0].ranks[0].count == 1
+
+
+@pytest.mark.parametrize("broken, line, message", [
+    ('  name: "Ủy ban nhân dân huyện Phụng Hiệp\n', 3,
+     "cú pháp YAML sai: dấu ngoặc kép mở ở dòng này chưa được đóng"),
+    ("  place Phụng Hiệp\n", 5, "cú pháp YAML sai: thiếu dấu ':' sau tên khóa"),
+    ("   place: Phụng Hiệp\n", 5, "cú pháp YAML sai: dấu ':' đặt sai chỗ (dòng thụt lề sâu "
+                                 "hơn dòng trên, thiếu dấu cách sau ':', hoặc giá trị có dấu ':' "
+                                 "cần đặt trong ngoặc kép)"),
+])
+def test_yaml_syntax_errors_point_at_the_line_to_fix(tmp_path, broken, line, message):
+    lines = VALID.splitlines(keepends=True)
+    lines[line - 1] = broken
+    assert problems(tmp_path, "".join(lines)) == [(line, None, message)]
+
+
+def test_utf16_file_from_notepad_is_read(tmp_path):
+    campaign = load_campaign(write(tmp_path, VALID.encode("utf-16"))).campaign
+    assert campaign.issuer.place == "Phụng Hiệp"
+
+
+def test_paragraph_ending_with_colon_gets_a_quoting_hint(tmp_path):
+    text = VALID.replace("time:\n", "purposes:\n  - Mục đích như sau:\ntime:\n")
+    assert problems(tmp_path, text) == [
+        (6, "purposes", "đoạn thứ 1 ('Mục đích như sau:') kết thúc bằng dấu ':' nên bị hiểu "
+                        "thành tên khóa; hãy đặt cả đoạn trong ngoặc kép")]
+
+
+def test_meeting_votes_cannot_exceed_attendance(tmp_path):
+    text = VALID.replace("    name: Tổng kết năm 2023\n", "    name: Tổng kết năm 2023\n"
+                         "    meeting: {votes: {present: 9, agree: 12, disagree: 3}}\n")
+    assert problems(tmp_path, text) == [
+        (28, "periods[0].meeting.votes", "số phiếu tán thành, không tán thành, không ý kiến (15) "
+                                         "vượt số thành viên có mặt (9)")]

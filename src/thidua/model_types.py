@@ -111,9 +111,13 @@ def parse_text(value: Any) -> Any:
         return tuple(p for p in paragraphs if p)
     if isinstance(value, (list, tuple)):
         out = []
-        for item in value:
+        for number, item in enumerate(value, 1):
+            if isinstance(item, dict) and len(item) == 1 and None in item.values():
+                raise ValueError(f"đoạn thứ {number} ('{next(iter(item))}:') kết thúc bằng dấu "
+                                 "':' nên bị hiểu thành tên khóa; hãy đặt cả đoạn trong ngoặc kép")
             if not isinstance(item, str):
-                raise ValueError("mỗi đoạn văn phải là một chuỗi ký tự")
+                raise ValueError(f"đoạn thứ {number} phải là một chuỗi ký tự (đặt trong ngoặc "
+                                 "kép nếu có dấu ':' hoặc '#')")
             out.append(" ".join(item.split()))
         return tuple(p for p in out if p)
     raise ValueError("cần một đoạn văn bản hoặc danh sách các đoạn")

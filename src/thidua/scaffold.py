@@ -140,16 +140,27 @@ kp-3,Khu phố 3,90,200,không
 """
 
 
-def create_campaign(folder: Path, year: int, force: bool = False) -> list[Path]:
-    """Write campaign.yaml, sample data and a templates/ folder; refuse to overwrite."""
+def create_campaign(folder: Path, year: int, force: bool = False) -> tuple[list[Path], list[Path]]:
+    """Write campaign.yaml, sample data and a templates/ note; never touch existing data.
+
+    --force replaces only campaign.yaml; existing sample-data or template files are kept.
+    Returns (written, kept).
+    """
     target = folder / "campaign.yaml"
     if target.exists() and not force:
-        raise ThiduaError(f"Đã có {target}; không ghi đè. Chọn thư mục khác hoặc dùng --force.")
-    written = [
-        write_text_atomic(target, CAMPAIGN_TEMPLATE.format(folder=folder, year=year)),
-        write_text_atomic(folder / "data" / f"nam-{year}.csv", SAMPLE_DATA),
-        write_text_atomic(folder / "templates" / "README.txt",
-                          "Đặt ở đây tệp mẫu .docx cùng tên với mẫu trong thư mục templates/ của "
-                          "thidua để thay mẫu riêng cho phong trào này.\n"),
+        raise ThiduaError(f"Đã có {target}; không ghi đè. Chọn thư mục khác hoặc dùng --force "
+                          "(chỉ thay campaign.yaml).")
+    files = [
+        (target, CAMPAIGN_TEMPLATE.format(folder=folder, year=year), True),
+        (folder / "data" / f"nam-{year}.csv", SAMPLE_DATA, False),
+        (folder / "templates" / "README.txt",
+         "Đặt ở đây tệp mẫu .docx cùng tên với mẫu trong thư mục templates/ của thidua để thay "
+         "mẫu riêng cho phong trào này.\n", False),
     ]
-    return written
+    written, kept = [], []
+    for path, text, replaceable in files:
+        if path.exists() and not replaceable:
+            kept.append(path)
+        else:
+            written.append(write_text_atomic(path, text))
+    return written, kept

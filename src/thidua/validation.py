@@ -169,6 +169,13 @@ class _Checker:
             base: KeyPath = ("periods", pi)
             if period.start and period.end and period.start > period.end:
                 self.error("ngày bắt đầu sau ngày kết thúc", base + ("start",))
+            votes = period.meeting.votes if period.meeting else None
+            if votes and votes.present is not None:
+                cast = sum(v or 0 for v in (votes.agree, votes.disagree, votes.abstain))
+                if cast > votes.present:
+                    self.error(f"số phiếu tán thành, không tán thành, không ý kiến ({cast}) vượt "
+                               f"số thành viên có mặt ({votes.present})",
+                               base + ("meeting", "votes"))
             for ai, award in enumerate(period.awards):
                 apath = base + ("awards", ai)
                 self.check_groups_ref(award.groups, apath + ("groups",))

@@ -16,6 +16,7 @@ from thidua.errors import CampaignError, Location, Problem
 
 KeyPath = tuple[str | int, ...]
 _VN_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
+_LEADING_ZERO = re.compile(r"0\d+")
 
 
 def format_key_path(path: KeyPath) -> str:
@@ -84,6 +85,9 @@ class _Converter:
         if node.style is None and _VN_THOUSANDS.fullmatch(node.value):
             # Vietnamese writes 1.500 for one thousand five hundred; YAML would read 1.5.
             return int(node.value.replace(".", ""))
+        if node.style is None and _LEADING_ZERO.fullmatch(node.value):
+            # "05 cá nhân", "Số: 010": decimal with a leading zero, not YAML 1.1 octal.
+            return int(node.value, 10)
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
@@ -91,7 +95,9 @@ class _Converter:
 
 
 def decode_text(raw: bytes, path: Path) -> str:
-    """Decode UTF-8 (with or without BOM), normalise line endings; reject binary files."""
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; reject binary files."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        raw = raw.decode("utf-16").encode("utf-8")
     if b"\x00" in raw[:4096]:
         raise CampaignError([Problem(
             "Tệp không phải văn bản YAML (có vẻ là tệp nhị phân). Hãy mở bằng trình soạn "
@@ -118,9 +124,7 @@ def load_yaml(path: Path) -> SourceDocument:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        detail = _translate_yaml_problem(exc.problem or "")
+        line, detail = _locate_syntax_error(exc)
         raise CampaignError([Problem(f"cú pháp YAML sai: {detail}", Location(str(path), line))]) \
             from None
     except yaml.YAMLError as exc:
@@ -141,9 +145,12 @@ def load_yaml(path: Path) -> SourceDocument:
     return source
 
 
+_CONTEXT_FIRST = ("while scanning a quoted scalar", "while scanning a simple key")
+
 _YAML_PROBLEMS = {
     "mapping values are not allowed here":
-        "dấu ':' đặt sai chỗ (thiếu dấu cách sau ':' hoặc cần đặt giá trị trong ngoặc kép)",
+        "dấu ':' đặt sai chỗ (dòng thụt lề sâu hơn dòng trên, thiếu dấu cách sau ':', hoặc "
+        "giá trị có dấu ':' cần đặt trong ngoặc kép)",
     "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
     "found character '\\t' that cannot start any token":
         "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
@@ -151,11 +158,36 @@ _YAML_PROBLEMS = {
     "did not find expected '-' indicator": "thụt lề của danh sách ('- ') không thẳng hàng",
     "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
     "expected <block end>, but found '-'": "thụt lề của danh sách ('- ') không thẳng hàng",
+    "expected <block end>, but found":
+        "thụt lề không thẳng hàng: dòng này thụt vào ít hoặc nhiều hơn các khóa cùng cấp",
+    "expected ',' or '}'": "trong {…} các cặp khóa: giá trị phải cách nhau bằng dấu phẩy; giá trị "
+                           "có dấu phẩy thì đặt trong ngoặc kép",
+    "expected ',' or ']'": "trong […] các phần tử phải cách nhau bằng dấu phẩy; phần tử có dấu "
+                           "phẩy thì đặt trong ngoặc kép",
+    "sequence entries are not allowed here": "dấu '- ' đặt sai chỗ hoặc thụt lề sai",
+    "found undefined alias": "dấu '*' ở đầu giá trị; hãy đặt giá trị trong ngoặc kép",
+    "found character '@' that cannot start any token": "giá trị bắt đầu bằng '@'; hãy đặt trong "
+                                                        "ngoặc kép",
+    "found character '`' that cannot start any token": "giá trị bắt đầu bằng '`'; hãy đặt trong "
+                                                        "ngoặc kép",
 }
+
+
+def _locate_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """The line a person should look at, and a Vietnamese explanation."""
+    problem = exc.problem or ""
+    detail = _translate_yaml_problem(problem)
+    context = exc.context or ""
+    use_context = exc.context_mark is not None and context.startswith(_CONTEXT_FIRST)
+    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    line = mark.line + 1 if mark else None
+    if context.startswith("while scanning a quoted scalar"):
+        detail = "dấu ngoặc kép mở ở dòng này chưa được đóng"
+    return line, detail
 
 
 def _translate_yaml_problem(problem: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return vietnamese
-    return problem or "không đọc được"
+    return f"không đọc được ({problem})" if problem else "không đọc được"

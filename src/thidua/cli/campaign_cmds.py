@@ -64,7 +64,8 @@ def schema_cmd() -> None:
 @click.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--year", type=int, default=None, help="Năm của phong trào (mặc định: năm nay).")
-@click.option("--force", is_flag=True, help="Ghi đè campaign.yaml đã có.")
+@click.option("--force", is_flag=True,
+              help="Ghi đè campaign.yaml đã có (tệp số liệu, mẫu đã có luôn được giữ nguyên).")
 @reports_errors
 def init_cmd(folder: Path, year: int | None, force: bool) -> None:
     """Tạo thư mục phong trào mới với campaign.yaml có chú thích từng khóa.
@@ -72,9 +73,11 @@ def init_cmd(folder: Path, year: int | None, force: bool) -> None:
     Sau đó sửa campaign.yaml theo Kế hoạch của cơ quan và chạy
     'thidua validate FOLDER' để kiểm tra.
     """
-    written = create_campaign(folder, year or date.today().year, force=force)
+    written, kept = create_campaign(folder, year or date.today().year, force=force)
     for path in written:
         click.echo(f"Đã tạo {path}")
+    for path in kept:
+        click.echo(f"Giữ nguyên tệp đã có: {path}")
     click.echo(f"Tiếp theo: sửa {written[0]} rồi chạy: thidua validate {folder}")
 
 
