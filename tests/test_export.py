@@ -138,9 +138,22 @@ def test_zip_per_dossier_with_vietnamese_folder(campaign, tmp_path):
 
 def test_due_within_selects_campaigns_with_near_deadlines(monkeypatch):
     monkeypatch.setenv("THIDUA_CAMPAIGNS", str(ROOT / "campaigns"))
-    chosen = select_campaigns([], True, 7, date(2023, 11, 28))
-    assert [c.id for c in chosen] == ["000-ninh-phuoc"]
-    assert select_campaigns([], True, 7, date(2030, 1, 1)) == []
+    chosen, invalid = select_campaigns([], True, 7, date(2023, 11, 28))
+    assert [c.id for c in chosen] == ["000-ninh-phuoc"] and invalid == []
+    assert select_campaigns([], True, 7, date(2030, 1, 1)) == ([], [])
+
+
+def test_export_all_skips_a_broken_campaign_and_exports_the_others(campaign, tmp_path,
+                                                                    monkeypatch):
+    broken = campaign.parent / "hong"
+    broken.mkdir()
+    (broken / "campaign.yaml").write_text("title: [\n", encoding="utf-8")
+    monkeypatch.setenv("THIDUA_CAMPAIGNS", str(campaign.parent))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["export", "--all", "--workers", "1"], prog_name="thidua")
+    assert result.exit_code == 1
+    assert (tmp_path / "output" / "001-phung-hiep" / "nam-2023" / "01_to-trinh.docx").is_file()
+    assert f"  {broken}: không xuất được, định nghĩa có lỗi" in result.output
 
 
 def test_export_cli_plain_progress_and_summary(campaign, tmp_path, monkeypatch):

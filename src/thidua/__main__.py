@@ -1,6 +1,6 @@
 """Entry point for `python -m thidua`."""
 
-from thidua.cli import main
+from thidua.entry import main
 
 if __name__ == "__main__":
     main()

@@ -60,16 +60,23 @@ class ExportSummary:
 
 
 def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | None,
-                     today: date) -> list[LoadedCampaign]:
-    """The campaigns named (or all), optionally only those with a deadline in the next N days."""
+                     today: date) -> tuple[list[LoadedCampaign], list[str]]:
+    """The valid campaigns named (or all), optionally only those with a deadline in the next
+    N days, and the problems of the ones that could not be loaded (they are skipped)."""
     if not refs and not all_campaigns:
         raise ExportError("Hãy nêu mã phong trào cần xuất, hoặc dùng --all để xuất mọi phong trào.")
     paths = [str(p) for p in discover(campaigns_root())] if all_campaigns else refs
-    loaded = [load_campaign(ref) for ref in dict.fromkeys(paths)]
+    loaded, failures = [], []
+    for ref in dict.fromkeys(paths):
+        try:
+            loaded.append(load_campaign(ref))
+        except ThiduaError as exc:
+            failures.append(f"{ref}: không xuất được, định nghĩa có lỗi (chạy thidua validate "
+                            f"{ref}):\n    " + "\n    ".join(exc.lines()))
     if due_within is not None:
         loaded = [c for c in loaded if any(0 <= (d.date - today).days <= due_within
                                            for d in c.campaign.deadlines)]
-    return loaded
+    return loaded, failures
 
 
 def _sources(loaded: LoadedCampaign, paths: list[Path]) -> dict[str, str]:

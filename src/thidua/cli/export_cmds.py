@@ -11,6 +11,7 @@ from thidua.campaigns import campaigns_root, discover, load_campaign
 from thidua.cli.campaign_cmds import parse_today
 from thidua.cli.common import reports_errors
 from thidua.deadlines import collect, table_lines, write_ics
+from thidua.errors import ThiduaError
 from thidua.export import ExportSummary, export, select_campaigns, summary_lines
 
 
@@ -27,7 +28,14 @@ def deadlines_cmd(campaigns: tuple[str, ...], today: str | None, ics_path: Path 
     """
     day = parse_today(today)
     refs = list(campaigns) or [str(p) for p in discover(campaigns_root())]
-    loaded = [load_campaign(ref) for ref in refs]
+    loaded, invalid = [], 0
+    for ref in refs:
+        try:
+            loaded.append(load_campaign(ref))
+        except ThiduaError as exc:
+            invalid += 1
+            click.echo(f"Bỏ qua {ref}: định nghĩa có {len(getattr(exc, 'problems', [])) or 1} lỗi "
+                       f"(chạy thidua validate {ref}).", err=True)
     rows = collect(loaded, day)
     color = sys.stdout.isatty()
     for text, overdue in table_lines(rows):
@@ -38,6 +46,8 @@ def deadlines_cmd(campaigns: tuple[str, ...], today: str | None, ics_path: Path 
     if ics_path:
         write_ics(rows, ics_path)
         click.echo(f"Đã ghi lịch: {ics_path}")
+    if invalid:
+        raise SystemExit(2)
 
 
 @click.command("export")
@@ -65,11 +75,13 @@ def export_cmd(campaigns: tuple[str, ...], all_campaigns: bool, due_within: int 
     chỉ được thay khi mọi văn bản của nó đã tạo xong; bị ngắt giữa chừng thì kết quả cũ
     vẫn còn nguyên. Mã thoát 1 khi có văn bản lỗi.
     """
-    selected = select_campaigns(list(campaigns), all_campaigns, due_within, parse_today(today))
-    if not selected:
+    selected, invalid = select_campaigns(list(campaigns), all_campaigns, due_within,
+                                         parse_today(today))
+    if not selected and not invalid:
         click.echo("Không có phong trào nào có thời hạn trong khoảng đã chọn.")
         return
     summary = _run_export(selected, out_root, pdf, make_zip, force, workers)
+    summary.failures[:0] = invalid
     for line in summary_lines(summary):
         click.echo(line)
     if not summary.ok:
