@@ -6,7 +6,7 @@ from typing import Any
 
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_common import BLANK, iso, short_date, two
-from thidua.documents.context_results import decision_award_ids, lower_first, results_data
+from thidua.documents.context_results import decision_award_ids, results_data
 from thidua.documents.offices import (NAME_BLANK, decision_block, minutes_block,
                                       reference_date, submission_block)
 from thidua.model import Meeting, Period, Person

@@ -157,7 +157,7 @@ def result_sheet_context(loaded: LoadedCampaign, period: Period, result: PeriodR
     van_ban = standing_office_block(c, period, "PKQ", first_recipient="Như trên")
     van_ban["so_ky_hieu"] = ""  # a phiếu is not entered in the register of documents
     data = results_data(loaded, period, result)
-    van_ban["trich_yeu"] = f"Chấm điểm thi đua {data['phong_trao']['ten_day_du']}"
+    van_ban["trich_yeu"] = f"Kết quả chấm điểm {data['phong_trao']['ten_day_du']}"
     van_ban["kinh_gui"] = unit.unit_name
     data.update(van_ban=van_ban, don_vi=unit_result_data(c, result, unit))
     return data
