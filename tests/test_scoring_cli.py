@@ -244,3 +244,53 @@ def test_unknown_column_warning_and_require_settled(tmp_path):
         "Chưa thể lập hồ sơ: Hội đồng cần quyết định thứ tự các đơn vị bằng điểm."
     settled = score_period(load_campaign(MINI), "quy-1-2024")
     assert require_settled(settled) is settled
+
+
+def test_missing_data_file_named_by_data_option(tmp_path):
+    missing = tmp_path / "nope.xlsx"
+    result = run("score", str(MINI), "--data", str(missing))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"Lỗi: không tìm thấy tệp số liệu {missing}",
+                                          "Có 1 lỗi cần sửa."]
+
+
+def test_sheet_option_with_a_csv_file_is_a_warning():
+    result = run("score", str(MINI), "--sheet", "Quý I")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"Cảnh báo: {MINI / 'data' / 'quy-1-2024.csv'}: tệp CSV không có trang tính; bỏ qua "
+        "--sheet 'Quý I'")
+    assert result.stdout.splitlines() == QUARTER_TABLE.splitlines()
+
+
+def test_xlsx_format_needs_an_xlsx_file_name(tmp_path):
+    target = tmp_path / "x.csv"
+    result = run("score", str(MINI), "--format", "xlsx", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == ("Lỗi: --format xlsx ghi tệp Excel; tên tệp -o phải có đuôi .xlsx "
+                             "(nhận được 'x.csv')\n")
+    assert not target.exists()
+    upper = tmp_path / "KET-QUA.XLSX"
+    assert run("score", str(MINI), "--format", "xlsx", "-o", str(upper)).exit_code == 0
+    assert upper.is_file()
+
+
+def test_data_file_given_as_the_campaign(tmp_path):
+    data = MINI / "data" / "quy-1-2024.csv"
+    result = run("score", str(data))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Lỗi: CAMPAIGN phải là mã phong trào hoặc thư mục; tệp số liệu đưa vào bằng --data, "
+        f"ví dụ: thidua score {MINI} --data {data}\n")
+    elsewhere = run("score", str(tmp_path / "nam-2021.xlsx"))
+    assert elsewhere.stderr.endswith(
+        f"ví dụ: thidua score <mã phong trào> --data {tmp_path / 'nam-2021.xlsx'}\n")
+    form = run("form", str(data))
+    assert form.exit_code == 2
+    assert form.stderr.startswith("Lỗi: CAMPAIGN phải là mã phong trào hoặc thư mục")
+
+
+def test_help_does_not_call_the_period_data_sample_data():
+    help_text = " ".join(run("score", "--help").stdout.split())
+    assert "số liệu mẫu" not in help_text
+    assert "mặc định: số liệu trong thư mục data/ của phong trào" in help_text

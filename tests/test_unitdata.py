@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
 import unicodedata
 from datetime import date
 from decimal import Decimal as D
@@ -324,3 +326,91 @@ def test_submission_log_month_outside_the_period_is_a_warning(tmp_path):
     log.write_text("ma_don_vi,ky,ngay_nop\nxa-an,01/2024,25/01/2024\n", encoding="utf-8")
     missing = score_period(load_campaign(folder), "thang-01-2024").unit("xa-binh")
     assert missing.criterion("bc").explanation == "01 báo cáo không nộp × (−5) = −5 điểm"
+
+
+def test_encoding_warning_is_kept_when_the_file_also_has_errors(mini, tmp_path):
+    rows = [GOOD_ROWS[0].replace("200,180", "200,abc")] + GOOD_ROWS[1:]
+    path = tmp_path / "so-lieu.csv"
+    path.write_bytes(cp1258_bytes("\n".join([HEADER] + rows)))
+    with pytest.raises(DataError) as info:
+        read_figures(mini, path)
+    lines = info.value.lines()
+    assert lines[0].startswith(f"{path}: Cảnh báo: tệp không phải UTF-8, đã đọc theo bảng mã "
+                               "cp1258")
+    assert lines[1] == (f"{path}, dòng 2, cột D (ho_so_tt): Lỗi: Số hồ sơ trực tuyến: 'abc' "
+                        "không phải là số (viết 1.730 hoặc 98,5)")
+    assert lines[-1] == "Có 1 lỗi cần sửa."
+    no_header = tmp_path / "khong-tieu-de.csv"
+    no_header.write_bytes(cp1258_bytes("Mã số,Tên đơn vị\nxa-an,Xã An\n"))
+    kinds = [p.severity for p in pytest.raises(DataError, read_figures, mini, no_header)
+             .value.problems]
+    assert kinds == ["warning", "error"]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: text.encode("utf-16"),                                     # Excel "Unicode text"
+    lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+    lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    lambda text: text.encode("utf-8"),                                      # UTF-8, tabs
+], ids=["utf-16", "utf-16-le", "utf-16-be", "utf-8"])
+def test_unicode_text_utf16_and_tab_separated(mini, tmp_path, encode):
+    rows = ["\t".join(next(csv.reader([r]))) for r in GOOD_ROWS]  # "88,5" unquoted
+    text = "\r\n".join([HEADER.replace(",", "\t").replace("ten_don_vi", "Tên đơn vị")] + rows)
+    path = tmp_path / "so-lieu.txt"
+    path.write_bytes(encode(text))
+    figures = read_figures(mini, path)
+    assert figures.values["phong-b"]["hai_long"] == D("0.885")
+    assert figures.values["xa-an"]["tai_khoan"] == D(1730)
+    assert figures.warnings == ()  # 'Xã An' decoded right: no name mismatch warning
+
+
+@pytest.mark.parametrize("raw", [
+    b"ma_don_vi,ho_so\r\nxa-an,\x81\x8d\r\n",                        # no code page fits
+    "ma_don_vi\tho_so\r\nxa-an\t1\r\n".encode("utf-16-le"),          # UTF-16 without a BOM
+], ids=["no-code-page", "utf-16-without-bom"])
+def test_undecodable_file_says_how_to_save_it(mini, tmp_path, raw):
+    path = tmp_path / "so-lieu.csv"
+    path.write_bytes(raw)
+    [(message, location)] = problems_of(lambda: read_figures(mini, path))
+    assert message.startswith("không đọc được bảng mã của tệp")
+    assert message.endswith("Trong Excel: Lưu thành… → CSV UTF-8 (phân tách bằng dấu phẩy)")
+    assert location == Location(file=str(path))
+
+
+def test_damaged_or_old_excel_file_is_explained(mini, tmp_path):
+    damaged = write(tmp_path, "ma_don_vi,ho_so\n", name="so-lieu.xlsx")
+    [(message, _)] = problems_of(lambda: read_figures(mini, damaged))
+    assert message.startswith("tệp không phải tệp Excel .xlsx hợp lệ")
+    assert "File is not a zip file" not in message
+    assert message.endswith("hãy mở bằng Excel và Lưu thành… → Sổ làm việc Excel (.xlsx)")
+    old = tmp_path / "cu.xlsx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    [(message, _)] = problems_of(lambda: read_figures(mini, old))
+    assert "đây là tệp Excel 97–2003 (.xls)" in message
+
+
+def test_header_on_another_sheet_is_suggested(mini, tmp_path):
+    path = xlsx(tmp_path / "so-lieu.xlsx", xlsx_rows(), sheet="Quý I", first="Bìa")
+    assert problems_of(lambda: read_figures(mini, path)) == [(
+        "không tìm thấy dòng tiêu đề có cột mã đơn vị (ma_don_vi hoặc 'Mã đơn vị'); trang tính "
+        "'Quý I' có cột này: dùng --sheet 'Quý I'", Location(file=str(path), sheet="Bìa"))]
+    lonely = xlsx(tmp_path / "mot-trang.xlsx", [["Mã số", "Tên"], ["xa-an", "Xã An"]])
+    assert problems_of(lambda: read_figures(mini, lonely))[0][0] == (
+        "không tìm thấy dòng tiêu đề có cột mã đơn vị (ma_don_vi hoặc 'Mã đơn vị')")
+
+
+def test_excel_serial_number_in_a_date_column(tmp_path):
+    campaign = builders.campaign(
+        groups={"xa": 2},
+        metrics=[{"id": "diem", "label": "Điểm", "type": "points"},
+                 {"id": "ngay", "label": "Ngày gửi kế hoạch", "type": "date"}])
+    path = xlsx(tmp_path / "so-lieu.xlsx", [["ma_don_vi", "diem", "ngay"], ["xa01", 50, 44310],
+                                            ["xa02", 60, 45296.5]])
+    values = read_figures(campaign, path).values
+    assert values["xa01"]["ngay"] == date(2021, 4, 24)
+    assert values["xa02"]["ngay"] == date(2024, 1, 5)
+    csv_path = write(tmp_path, "ma_don_vi,diem,ngay\nxa01,50,44310\nxa02,60,2023\n")
+    assert problems_of(lambda: read_figures(campaign, csv_path)) == [(
+        "Ngày gửi kế hoạch: ô chứa số 2023, không phải ngày: ghi ngày dạng dd/mm/yyyy (ví dụ "
+        "30/11/2023), hoặc định dạng ô là Ngày trong Excel",
+        Location(file=str(csv_path), row=3, column="C (ngay)"))]

@@ -103,9 +103,9 @@ def load_inputs(loaded: LoadedCampaign, period: Period, data_path: Path | None =
     paths = data_paths(loaded, period, data_path, sheet)
     groups = scored_groups(campaign, period)
     unit_ids = [u.id for _, u in campaign.units()]
-    if not paths.figures.exists():
-        raise DataError([Problem("không tìm thấy tệp số liệu (CSV hoặc XLSX); dùng --data để "
-                                 "chỉ định tệp", Location(file=str(paths.figures)))])
+    if not paths.figures.exists():  # no hint to use --data when the user gave --data
+        hint = "" if data_path is not None else " (CSV hoặc XLSX); dùng --data để chỉ định tệp"
+        raise DataError([Problem(f"không tìm thấy tệp số liệu {paths.figures}{hint}")])
     problems: list[Problem] = []
 
     def attempt(read: Callable[[], Any]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,7 +20,6 @@ from thidua.unitdata_read import (
     is_unit_id_header,
     normalize_header,
     read_table,
-    strip_unit_suffix,
 )
 from thidua.unitdata_values import CellError, Value, parse_value
 from thidua.validation import max_points_for_group, rule_for_group
@@ -78,23 +78,27 @@ class FigureSpec:
                    {g.id: g.name for g in campaign.participants.groups})
 
 
+def strip_unit_suffix(header: str) -> str:
+    """'Số hồ sơ (hồ sơ)' → 'Số hồ sơ': the data form writes the unit of measure in brackets."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", header)
+
+
 def read_figures(campaign: Campaign, path: Path, sheet: str | None = None,
                  groups: Iterable[str] | None = None) -> Figures:
     """Read and check a figures file; DataError lists every problem found."""
-    table = read_table(path, is_unit_id_header, sheet, "số liệu")
+    table = read_table(path, is_unit_id_header, sheet, "số liệu", sheet_option="--sheet")
     return figures_from_table(table, campaign.metrics, FigureSpec.build(campaign, groups))
 
 
 def figures_from_table(table: RawTable, metrics: tuple[Metric, ...], spec: FigureSpec) -> Figures:
     importer = _Importer(table, metrics, spec)
     importer.run()
-    errors = [p for p in importer.problems if p.severity == "error"]
-    if errors:
-        raise DataError(importer.problems)
+    problems = table.warnings + importer.problems  # reading warnings (encoding) first
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
     return Figures(table.file, table.sheet, importer.values, importer.rows,
                    {m: table.column_name(i) for m, i in importer.columns.items()},
-                   tuple(table.warnings) + tuple(f"{p.location}: {p.message}"
-                                                 for p in importer.problems))
+                   tuple(f"{p.location}: {p.message}" for p in problems))
 
 
 class _Importer:

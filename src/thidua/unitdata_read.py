@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-import re
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,11 +15,17 @@ from typing import Any
 from xml.etree import ElementTree
 
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.exceptions import InvalidFileException
 
 from thidua.errors import DataError, Location, Problem
 
 HEADER_SEARCH_ROWS = 20
 _FALLBACK_ENCODINGS = ("cp1258", "cp1252")
+_DELIMITERS = (",", ";", "\t")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 .xls, encrypted .xlsx
+SAVE_AS_CSV_UTF8 = "Trong Excel: Lưu thành… → CSV UTF-8 (phân tách bằng dấu phẩy)"
+NO_HEADER = "không tìm thấy dòng tiêu đề có cột mã đơn vị (ma_don_vi hoặc 'Mã đơn vị')"
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
@@ -52,7 +59,7 @@ class RawTable:
     header_row: int
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # severity "warning"
 
     def column_name(self, index: int) -> str:
         """'C (Số hồ sơ trực tuyến)': the letter users see in a spreadsheet, and the header."""
@@ -66,34 +73,39 @@ class RawTable:
 
 
 def read_table(path: Path, is_key_header: Callable[[str], bool], sheet: str | None = None,
-               what: str = "bảng số liệu") -> RawTable:
-    """Read a CSV or XLSX file; the header is the first row holding a key column."""
+               what: str = "bảng số liệu", sheet_option: str | None = None) -> RawTable:
+    """Read a CSV or XLSX file; the header is the first row holding a key column.
+    sheet_option: the option picking a sheet ('--sheet'), suggested when another sheet fits."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise DataError([Problem(f"không tìm thấy tệp {what}", Location(file=str(path)))])
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, is_key_header, sheet)
+        return _read_xlsx(path, is_key_header, sheet, sheet_option)
     if suffix in (".csv", ".txt"):
         return _read_csv(path, is_key_header)
     raise DataError([Problem(f"tệp {what} phải là .csv hoặc .xlsx (nhận được '{path.suffix}')",
                              Location(file=str(path)))])
 
 
-def _decode(raw: bytes, file: str) -> tuple[str, list[str]]:
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    for encoding in _FALLBACK_ENCODINGS:
+def _decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
+    """UTF-8 (BOM optional), UTF-16 with BOM (Excel's "Unicode text"), else cp1258/cp1252."""
+    candidates = ("utf-16",) if raw.startswith(_UTF16_BOMS) else ("utf-8-sig", *_FALLBACK_ENCODINGS)
+    for encoding in candidates:
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return unicodedata.normalize("NFC", text), [
-            f"{file}: tệp không phải UTF-8, đã đọc theo bảng mã {encoding}; hãy kiểm tra "
-            "dấu tiếng Việt và lưu lại tệp dạng CSV UTF-8"]
-    raise DataError([Problem("không đọc được bảng mã của tệp; hãy lưu lại dạng CSV UTF-8",
-                             Location(file=file))])
+        if "\x00" in text:  # UTF-16 without a BOM, or not a text file at all
+            break
+        if encoding in _FALLBACK_ENCODINGS:
+            return unicodedata.normalize("NFC", text), [Problem(
+                f"tệp không phải UTF-8, đã đọc theo bảng mã {encoding}; hãy kiểm tra dấu tiếng "
+                f"Việt và lưu lại tệp dạng CSV UTF-8. {SAVE_AS_CSV_UTF8}", Location(file=file),
+                "warning")]
+        return unicodedata.normalize("NFC", text), []
+    raise DataError([Problem(
+        "không đọc được bảng mã của tệp (không phải văn bản UTF-8, UTF-16 hay Windows-1258); "
+        f"hãy lưu lại dạng CSV UTF-8. {SAVE_AS_CSV_UTF8}", Location(file=file))])
 
 
 def _is_comment(cells: Iterable[Any]) -> bool:
@@ -119,9 +131,9 @@ def _read_csv(path: Path, is_key_header: Callable[[str], bool]) -> RawTable:
 
 
 def _pick_delimiter(line: str, is_key_header: Callable[[str], bool]) -> str:
-    """',' or ';': the one that splits the header line into recognisable columns."""
+    """',', ';' or tab: the one that splits the header line into recognisable columns."""
     best, best_score = ",", (-1, -1)
-    for delimiter in (",", ";"):
+    for delimiter in _DELIMITERS:
         cells = next(csv.reader([line], delimiter=delimiter), [])
         score = (sum(1 for c in cells if is_key_header(normalize_header(c))), len(cells))
         if score > best_score:
@@ -129,30 +141,68 @@ def _pick_delimiter(line: str, is_key_header: Callable[[str], bool]) -> str:
     return best
 
 
-def _read_xlsx(path: Path, is_key_header: Callable[[str], bool], sheet: str | None) -> RawTable:
+def _read_xlsx(path: Path, is_key_header: Callable[[str], bool], sheet: str | None,
+               sheet_option: str | None) -> RawTable:
     import openpyxl  # imported here: CSV-only runs stay light
 
     file = str(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise DataError([Problem(f"không mở được tệp Excel: {exc}", Location(file=file))]) from None
+        raise DataError([_not_xlsx_problem(path, exc)]) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             names = ", ".join(f"'{n}'" for n in workbook.sheetnames)
             raise DataError([Problem(f"không có trang tính '{sheet}' (có: {names})",
                                      Location(file=file, sheet=sheet))])
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        worksheet.reset_dimensions()  # trust the cells, not a possibly stale <dimension>
-        numbered = []
-        for number, cells in enumerate(worksheet.iter_rows(), start=1):
-            values = [_xlsx_value(c) for c in cells]
-            if any(clean_text(v) for v in values):
-                numbered.append((number, values))
+        numbered = _sheet_rows(worksheet)
+        advice = ("" if _header_position(_content(numbered), is_key_header) is not None
+                  else _other_sheet_advice(workbook, worksheet.title, is_key_header, sheet_option))
         merged = _merged_ranges(worksheet)
-        return _split_header(file, worksheet.title, numbered, is_key_header, [], merged)
+        return _split_header(file, worksheet.title, numbered, is_key_header, [], merged, advice)
     finally:
         workbook.close()
+
+
+def _not_xlsx_problem(path: Path, exc: Exception) -> Problem:
+    old_format = path.read_bytes().startswith(_OLE_MAGIC)
+    kind = ("đây là tệp Excel 97–2003 (.xls) hoặc tệp có đặt mật khẩu" if old_format
+            else "có thể là tệp .xls cũ hoặc tệp CSV được đổi đuôi, hoặc tệp bị hỏng")
+    detail = "" if isinstance(exc, (zipfile.BadZipFile, InvalidFileException)) else f" ({exc})"
+    return Problem(f"tệp không phải tệp Excel .xlsx hợp lệ ({kind}){detail}; hãy mở bằng Excel "
+                   "và Lưu thành… → Sổ làm việc Excel (.xlsx)", Location(file=str(path)))
+
+
+def _sheet_rows(worksheet: Any, limit: int | None = None) -> list[tuple[int, list[Any]]]:
+    """Numbered non-blank rows; with a limit, stop after that many non-comment rows."""
+    worksheet.reset_dimensions()  # trust the cells, not a possibly stale <dimension>
+    numbered: list[tuple[int, list[Any]]] = []
+    content = 0  # rows that are not comments
+    for number, cells in enumerate(worksheet.iter_rows(), start=1):
+        values = [_xlsx_value(c) for c in cells]
+        if any(clean_text(v) for v in values):
+            numbered.append((number, values))
+            content += not _is_comment(values)
+            if limit is not None and content >= limit:
+                break
+    return numbered
+
+
+def _other_sheet_advice(workbook: Any, read: str, is_key_header: Callable[[str], bool],
+                        sheet_option: str | None) -> str:
+    """'; trang tính 'X' có cột này: dùng --sheet 'X'' when another sheet holds the header."""
+    for worksheet in workbook.worksheets:
+        if worksheet.title == read:
+            continue
+        rows = _sheet_rows(worksheet, HEADER_SEARCH_ROWS)
+        if _header_position(_content(rows), is_key_header) is not None:
+            name = worksheet.title
+            how = f"dùng {sheet_option} '{name}'" if sheet_option else "đưa trang tính này lên đầu"
+            return f"; trang tính '{name}' có cột này: {how}"
+    return ""
 
 
 def _xlsx_value(cell: Any) -> Any:
@@ -183,18 +233,29 @@ def _merged_ranges(worksheet: Any) -> list[tuple[int, int, int, int]]:
     return found
 
 
+def _content(numbered: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    return [(n, cells) for n, cells in numbered if not _is_comment(cells)]
+
+
+def _header_position(content: list[tuple[int, list[Any]]],
+                     is_key_header: Callable[[str], bool]) -> int | None:
+    return next((position for position, (_, cells) in enumerate(content[:HEADER_SEARCH_ROWS])
+                 if any(is_key_header(normalize_header(clean_text(c))) for c in cells)), None)
+
+
 def _split_header(file: str, sheet: str | None, numbered: list[tuple[int, list[Any]]],
-                  is_key_header: Callable[[str], bool], warnings: list[str],
-                  merged: list[tuple[int, int, int, int]]) -> RawTable:
-    content = [(n, cells) for n, cells in numbered if not _is_comment(cells)]
-    for position, (number, cells) in enumerate(content[:HEADER_SEARCH_ROWS]):
-        headers = [clean_text(c) for c in cells]
-        if any(is_key_header(normalize_header(h)) for h in headers):
-            table = RawTable(file, sheet, number, headers, content[position + 1:], warnings)
-            _check_header(table, merged)
-            return table
-    raise DataError([Problem("không tìm thấy dòng tiêu đề có cột mã đơn vị (ma_don_vi hoặc "
-                             "'Mã đơn vị')", Location(file=file, sheet=sheet))])
+                  is_key_header: Callable[[str], bool], warnings: list[Problem],
+                  merged: list[tuple[int, int, int, int]], advice: str = "") -> RawTable:
+    """The table from its header row down; errors come with the reading warnings (encoding)."""
+    content = _content(numbered)
+    position = _header_position(content, is_key_header)
+    if position is None:
+        raise DataError(warnings + [Problem(NO_HEADER + advice, Location(file=file, sheet=sheet))])
+    number, cells = content[position]
+    headers = [clean_text(c) for c in cells]
+    table = RawTable(file, sheet, number, headers, content[position + 1:], warnings)
+    _check_header(table, merged)
+    return table
 
 
 def _check_header(table: RawTable, merged: list[tuple[int, int, int, int]]) -> None:
@@ -217,7 +278,7 @@ def _check_header(table: RawTable, merged: list[tuple[int, int, int, int]]) -> N
             problems.append(Problem("ô tiêu đề trống nhưng cột có số liệu: hãy ghi tên cột",
                                     table.location(table.header_row, index)))
     if problems:
-        raise DataError(problems)
+        raise DataError(table.warnings + problems)
 
 
 def find_column(table: RawTable, names: Iterable[str]) -> int | None:
@@ -228,9 +289,7 @@ def find_column(table: RawTable, names: Iterable[str]) -> int | None:
 
 def cell(cells: list[Any], index: int | None) -> Any:
     """The value at index, None beyond the row's end or for a missing column."""
-    if index is None or index >= len(cells):
-        return None
-    return cells[index]
+    return None if index is None or index >= len(cells) else cells[index]
 
 
 UNIT_ID_HEADERS = ("ma_don_vi", "mã đơn vị", "mã đv", "ma don vi")
@@ -239,8 +298,3 @@ UNIT_NAME_HEADERS = ("ten_don_vi", "tên đơn vị", "ten don vi")
 
 def is_unit_id_header(normalized: str) -> bool:
     return normalized in {normalize_header(n) for n in UNIT_ID_HEADERS}
-
-
-def strip_unit_suffix(header: str) -> str:
-    """'Số hồ sơ (hồ sơ)' → 'Số hồ sơ': the data form writes the unit of measure in brackets."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", header)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -17,6 +18,9 @@ _COMMA_DECIMAL = re.compile(r"^-?\d+(,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^-?\d*\.\d+$")
 _YES = {"có", "co", "x", "1", "đạt", "yes", "true", "c"}
 _NO = {"", "không", "khong", "0", "no", "false", "k", "không có"}
+_EXCEL_EPOCH = date(1899, 12, 30)  # Excel's 1900 date system, exact from 01/03/1900 on
+_SERIAL_RANGE = range((date(1990, 1, 1) - _EXCEL_EPOCH).days,
+                      (date(2100, 1, 1) - _EXCEL_EPOCH).days)
 
 
 class CellError(ValueError):
@@ -81,15 +85,29 @@ def parse_yes_no(raw: Any) -> bool:
 
 
 def parse_date_value(raw: Any) -> date:
+    """A date cell; a bare number (e.g. 44310, a date cell shown as General) is Excel's serial."""
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
         return raw
+    if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
+        return excel_serial_date(raw)
     text = clean_text(raw)
+    if text.isdigit():
+        return excel_serial_date(int(text))
     try:
         return parse_date(text)
     except VnFormatError:
         raise CellError(f"ngày '{text}' không đúng dạng dd/mm/yyyy (ví dụ 30/11/2023)") from None
+
+
+def excel_serial_date(number: int | float | Decimal) -> date:
+    """Excel's day number as a date; only 1990–2099, so a stray number is not read as a date."""
+    whole = int(number) if math.isfinite(number) else -1
+    if whole not in _SERIAL_RANGE:
+        raise CellError(f"ô chứa số {clean_text(number)}, không phải ngày: ghi ngày dạng "
+                        "dd/mm/yyyy (ví dụ 30/11/2023), hoặc định dạng ô là Ngày trong Excel")
+    return _EXCEL_EPOCH + timedelta(days=whole)
 
 
 def parse_value(metric_type: str, raw: Any) -> Value:
