@@ -444,7 +444,7 @@ def test_page_number_shown_on_page_one(tmp_path):
 
 def test_page_number_in_first_page_header(tmp_path):
     doc = plan_document()
-    b._add_page_field(doc.sections[0].first_page_header.paragraphs[0], 13)
+    b.add_page_field(doc.sections[0].first_page_header.paragraphs[0], 13)
     assert problems_of(doc, tmp_path) == [
         (f"Đầu trang của trang 1 có số trang; {PAGE_RULE}", "đầu trang trang 1, section 1")]
 
@@ -486,11 +486,12 @@ def test_check_documents_maps_every_path(tmp_path):
     }
 
 
-CHECKER_MODULES = ("docx_check", "docx_text", "docx_fonts", "docx_parts", "docx_header_rules")
+DOCX_MODULES = ("docx_check", "docx_text", "docx_fonts", "docx_parts", "docx_header_rules",
+                "docx_build", "docx_layout")
 
 
-@pytest.mark.parametrize("module", CHECKER_MODULES)
-def test_checker_modules_follow_the_size_and_docstring_conventions(module):
+@pytest.mark.parametrize("module", DOCX_MODULES)
+def test_docx_modules_follow_the_size_and_docstring_conventions(module):
     import importlib
     loaded = importlib.import_module(f"thidua.{module}")
     source = Path(loaded.__file__).read_text(encoding="utf-8")
