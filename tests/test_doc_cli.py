@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 
 import pytest
@@ -40,9 +42,25 @@ def test_dossier_defaults_to_output_campaign_period(campaign, tmp_path, monkeypa
         "04_bao-cao-thanh-tich_ca-nhan_tran-van-an_to-1-to-2-a-b.docx",
         "04_bao-cao-thanh-tich_to-1-to-2-a-b.docx", "04_bao-cao-thanh-tich_to-dan-pho-3.docx",
         "05_phieu-ket-qua_to-1-to-2-a-b.docx", "05_phieu-ket-qua_to-dan-pho-3.docx",
-        "05_phieu-ket-qua_to-dan-pho-4.docx", "06_bang-tong-hop.docx"]
+        "05_phieu-ket-qua_to-dan-pho-4.docx", "06_bang-tong-hop.docx", "manifest.json"]
     assert result.output.splitlines()[0] == "Đã ghi output/thu-nghiem/nam-2024/01_to-trinh.docx"
-    assert len(result.output.splitlines()) == len(names)
+    assert len(result.output.splitlines()) == len(names) - 1
+
+
+def test_dossier_keeps_a_hand_edited_file_until_forced(campaign, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("dossier", str(campaign)).exit_code == 0
+    edited = Path("output/thu-nghiem/nam-2024/02_bien-ban.docx")
+    edited.write_bytes(edited.read_bytes() + b"\0")
+    hand_made = edited.read_bytes()
+    again = run("dossier", str(campaign))
+    assert again.exit_code == 0
+    assert edited.read_bytes() == hand_made
+    assert ("Giữ nguyên (đã sửa tay sau khi tạo; dùng --force để ghi đè): "
+            f"{edited}") in again.output.splitlines()
+    forced = run("dossier", str(campaign), "--force")
+    assert f"Đã ghi đè tệp đã sửa tay (--force): {edited}" in forced.output.splitlines()
+    assert edited.read_bytes() != hand_made
 
 
 def test_dossier_unknown_period_is_a_vietnamese_error(campaign, tmp_path):

@@ -243,8 +243,8 @@ def campaign(tmp_path):
 @pytest.fixture
 def built(campaign, tmp_path):
     loaded = load_campaign(campaign)
-    return loaded, build_plan(loaded, tmp_path / "out")[0], build_dossier(loaded, None,
-                                                                         tmp_path / "out")
+    return loaded, build_plan(loaded, tmp_path / "ke-hoach")[0], build_dossier(loaded, None,
+                                                                              tmp_path / "out")
 
 
 def test_special_characters_and_formulas_render_literally(built):
@@ -383,13 +383,19 @@ def test_pending_tie_refuses_with_the_units_and_the_council_file(tmp_path):
 
 
 def test_rebuilding_gives_identical_bytes_and_drops_stale_files(campaign, tmp_path):
+    from thidua.manifest import Manifest, sha256_bytes
+
     loaded = load_campaign(campaign)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "05_phieu-ket-qua_to-cu.docx").write_bytes(b"old")
     (out / "ghi-chu-cua-toi.docx").write_bytes(b"mine")
     (out / "01_ghi-chu.docx").write_bytes(b"mine too")
     first = {p.name: p.read_bytes() for p in build_dossier(loaded, None, out)}
+    # a file an earlier run generated (in the manifest, unedited) for a unit no longer there
+    (out / "05_phieu-ket-qua_to-cu.docx").write_bytes(b"old")
+    manifest = Manifest.read(out)
+    manifest.files["05_phieu-ket-qua_to-cu.docx"] = sha256_bytes(b"old")
+    manifest.write(out)
     second = {p.name: p.read_bytes() for p in build_dossier(loaded, None, out)}
     assert first == second
     assert not (out / "05_phieu-ket-qua_to-cu.docx").exists()

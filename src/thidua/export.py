@@ -11,17 +11,17 @@ from datetime import date
 from pathlib import Path
 
 from thidua.campaigns import LoadedCampaign, campaigns_root, discover, load_campaign
-from thidua.documents.build import PLAN_FILE, PlannedDocument, plan_dossier
+from thidua.documents.build import PLAN_FILE, PLAN_FOLDER, PlannedDocument, plan_dossier
 from thidua.documents.context_plan import plan_context
 from thidua.documents.rendering import template_dirs
 from thidua.errors import ExportError, ThiduaError
 from thidua.export_render import render_batch, reset_cache
-from thidua.manifest import Manifest, sha256_file
+from thidua.folder_output import campaign_sources, staged_hashes
+from thidua.manifest import Manifest
 from thidua.staging import FolderUpdate
 from thidua.vnformat import format_number, slugify
 from thidua.zipper import zip_folder
 
-PLAN_FOLDER = "ke-hoach"
 Progress = Callable[[int, int, str], None]
 
 
@@ -79,20 +79,9 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
     return loaded, failures
 
 
-def _sources(loaded: LoadedCampaign, paths: list[Path]) -> dict[str, str]:
-    """sha256 of the campaign file, the data files and the templates a folder came from."""
-    found = {loaded.file, *(p for p in paths if p.is_file())}
-    for folder in template_dirs(loaded):
-        if folder.is_dir():
-            found.update(p for p in folder.glob("*.docx"))
-    return {p.as_posix(): sha256_file(p) for p in sorted(found)}
-
-
 def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
     """Score every period and plan every document; a period that cannot be built is a failure."""
-    data_files = sorted(p for p in (loaded.folder / "data").rglob("*") if p.is_file()) \
-        if (loaded.folder / "data").is_dir() else []
-    sources = _sources(loaded, data_files)
+    sources = campaign_sources(loaded)
     plan = PlannedDocument(PLAN_FILE, PLAN_FILE, plan_context(loaded))
     jobs = [FolderJob(loaded, PLAN_FOLDER, "Kế hoạch", [plan], sources)]
     for period in loaded.campaign.periods:
@@ -181,7 +170,7 @@ def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
     """Swap a complete folder in (PDF, manifest, ZIP), or park an incomplete one aside."""
     final = update.final
     manifest = Manifest(campaign=job.loaded.id, period=job.name, sources=job.sources)
-    manifest.files = _hashes(update.staging)
+    manifest.files = staged_hashes(update.staging)
     if failed:
         summary.failures.extend(failed)
         incomplete = final.parent / f"{final.name}.chua-hoan-chinh"
@@ -192,9 +181,9 @@ def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
         return
     carried = update.carry_previous()
     if pdf:
-        before = set(_hashes(update.staging))
+        before = set(staged_hashes(update.staging))
         _convert_pdfs(update.staging, {Path(n).name for n in carried}, summary)
-        manifest.files.update({n: h for n, h in _hashes(update.staging).items()
+        manifest.files.update({n: h for n, h in staged_hashes(update.staging).items()
                                if n not in before})
     update.commit(manifest)
     summary.folders.append(final)
@@ -203,11 +192,6 @@ def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
     if make_zip:
         target = final.parent / f"{job.loaded.id}_{slugify(job.name)}.zip"
         summary.zips.append(zip_folder(final, target, _zip_root(job), sorted(manifest.files)))
-
-
-def _hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): sha256_file(p)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _zip_root(job: FolderJob) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua.documents.build import PlannedDocument
-from thidua.documents.docx_post import append_annex, fit_tables
+from thidua.documents.build import PlannedDocument, render_document
 from thidua.errors import ThiduaError
 from thidua.render import DocumentRenderer
 
@@ -23,16 +22,6 @@ def renderer_for_dirs(dirs: list[str]) -> DocumentRenderer:
     if key not in _RENDERERS:
         _RENDERERS[key] = DocumentRenderer([Path(d) for d in dirs])
     return _RENDERERS[key]
-
-
-def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
-    """The .docx bytes of one planned document, its annex appended as its own section."""
-    data = renderer.render_bytes(doc.template, doc.context)
-    if doc.annex_template:
-        data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
-    if doc.fit:
-        data = fit_tables(data)
-    return data
 
 
 def render_batch(tasks: list[tuple[int, list[str], PlannedDocument]]

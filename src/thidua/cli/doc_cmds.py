@@ -10,29 +10,39 @@ from thidua.campaigns import load_campaign
 from thidua.cli.common import reports_errors
 from thidua.documents import DOCUMENTS, build_dossier, build_plan, document_context
 from thidua.documents.context import to_json
+from thidua.folder_output import FolderOutcome
 from thidua.scoring import score_period, select_period
 
 _OUTPUT = click.Path(file_okay=False, path_type=Path)
 
 
-def _report(paths: list[Path]) -> None:
-    for path in paths:
+def _report(outcome: FolderOutcome) -> None:
+    for path in outcome.paths:
         click.echo(f"Đã ghi {path}")
+    for path in outcome.preserved:
+        click.echo(f"Giữ nguyên (đã sửa tay sau khi tạo; dùng --force để ghi đè): {path}")
+    for path in outcome.overwritten:
+        click.echo(f"Đã ghi đè tệp đã sửa tay (--force): {path}")
+
+
+_FORCE = click.option("--force", is_flag=True,
+                      help="Ghi đè cả những tệp đã được sửa tay sau khi tạo (mặc định: giữ nguyên).")
 
 
 @click.command("plan")
 @click.argument("campaign")
 @click.option("-o", "--output", "out_dir", default=None, metavar="THƯ-MỤC", type=_OUTPUT,
-              help="Thư mục ghi tệp (mặc định: output/<phong trào>/).")
+              help="Thư mục ghi tệp (mặc định: output/<phong trào>/ke-hoach/).")
+@_FORCE
 @reports_errors
-def plan_cmd(campaign: str, out_dir: Path | None) -> None:
+def plan_cmd(campaign: str, out_dir: Path | None, force: bool) -> None:
     """Soạn Kế hoạch phát động phong trào thi đua (ke-hoach.docx).
 
     Đủ mọi mục của campaign.yaml: căn cứ, mục đích, yêu cầu, đối tượng, thời gian, nội
     dung, bảng chấm điểm (theo từng nhóm khi tiêu chí khác nhau), khen thưởng, hồ sơ, thời
     hạn, tổ chức thực hiện, nơi nhận và người ký; đúng thể thức Nghị định 30/2020.
     """
-    _report(build_plan(load_campaign(campaign), out_dir))
+    _report(build_plan(load_campaign(campaign), out_dir, force=force))
 
 
 @click.command("dossier")
@@ -44,9 +54,10 @@ def plan_cmd(campaign: str, out_dir: Path | None) -> None:
               help="Tệp số liệu CSV/XLSX; mặc định: số liệu của đợt trong campaign.yaml.")
 @click.option("-o", "--output", "out_dir", default=None, metavar="THƯ-MỤC", type=_OUTPUT,
               help="Thư mục ghi hồ sơ (mặc định: output/<phong trào>/<đợt>/).")
+@_FORCE
 @reports_errors
 def dossier_cmd(campaign: str, period_id: str | None, data_path: Path | None,
-                out_dir: Path | None) -> None:
+                out_dir: Path | None, force: bool) -> None:
     """Soạn toàn bộ hồ sơ khen thưởng của một đợt từ kết quả chấm điểm.
 
     Gồm: 01 tờ trình (kèm danh sách), 02 biên bản họp Hội đồng, 03 quyết định (kèm danh
@@ -58,7 +69,7 @@ def dossier_cmd(campaign: str, period_id: str | None, data_path: Path | None,
     loaded = load_campaign(campaign)
     period = select_period(loaded.campaign, period_id)
     result = score_period(loaded, period.id, data_path) if data_path else None
-    _report(build_dossier(loaded, period.id, out_dir, result))
+    _report(build_dossier(loaded, period.id, out_dir, result, force=force))
 
 
 @click.command("context")

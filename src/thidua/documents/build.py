@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,16 +17,17 @@ from thidua.documents.context_units import (collective_report_context, person_re
                                             result_sheet_context, score_table_context)
 from thidua.documents.docx_post import append_annex, fit_tables
 from thidua.documents.rendering import renderer_for
-from thidua.render import write_atomically
+from thidua.manifest import Manifest
+from thidua.render import DocumentRenderer
 from thidua.results import PeriodResult
 from thidua.scoring import select_period
 from thidua.vnformat import slugify
 
+if TYPE_CHECKING:
+    from thidua.folder_output import FolderOutcome
+
 PLAN_FILE = "ke-hoach.docx"
-# The names build_dossier owns in its folder (a stale one, e.g. of a unit no longer awarded,
-# is removed on the next build; any other file there is left alone).
-GENERATED = re.compile(r"^(01_to-trinh|02_bien-ban|03_quyet-dinh|04_bao-cao-thanh-tich_[a-z0-9_-]+"
-                       r"|05_phieu-ket-qua_[a-z0-9_-]+|06_bang-tong-hop)\.docx$")
+PLAN_FOLDER = "ke-hoach"
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,18 @@ class PlannedDocument:
     fit: bool = False
 
 
-def default_output(loaded: LoadedCampaign, period_id: str | None = None) -> Path:
-    """output/<campaign>/ for the plan, output/<campaign>/<period>/ for a dossier."""
-    base = Path("output") / loaded.id
-    return base / period_id if period_id else base
+def default_output(loaded: LoadedCampaign, folder: str = PLAN_FOLDER) -> Path:
+    """output/<campaign>/ke-hoach/ for the plan, output/<campaign>/<period>/ for a dossier
+    (the same folders `thidua export` writes)."""
+    return Path("output") / loaded.id / folder
 
 
-def build_plan(loaded: LoadedCampaign, out_dir: Path | None = None) -> list[Path]:
+def build_plan(loaded: LoadedCampaign, out_dir: Path | None = None,
+               force: bool = False) -> FolderOutcome:
     """Write the Kế hoạch (ke-hoach.docx) of the campaign."""
     out_dir = Path(out_dir) if out_dir else default_output(loaded)
     document = PlannedDocument(PLAN_FILE, "ke-hoach.docx", plan_context(loaded))
-    return _write(loaded, out_dir, [document], clean=False)
+    return _write(loaded, out_dir, [document], PLAN_FOLDER, force)
 
 
 def _unique(name: str, used: set[str]) -> str:
@@ -101,31 +104,31 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
 
 
 def build_dossier(loaded: LoadedCampaign, period_id: str | None = None,
-                  out_dir: Path | None = None, result: PeriodResult | None = None) -> list[Path]:
+                  out_dir: Path | None = None, result: PeriodResult | None = None,
+                  force: bool = False) -> FolderOutcome:
     """Write the period's dossier; refuses (CouncilDecisionNeeded) while a tie is unsettled."""
     period = select_period(loaded.campaign, period_id)
     documents = plan_dossier(loaded, period.id, result)
     out_dir = Path(out_dir) if out_dir else default_output(loaded, period.id)
-    return _write(loaded, out_dir, documents, clean=True)
+    return _write(loaded, out_dir, documents, period.id, force)
+
+
+def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
+    """The .docx bytes of one planned document, its annex appended as its own section."""
+    data = renderer.render_bytes(doc.template, doc.context)
+    if doc.annex_template:
+        data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
+    if doc.fit:
+        data = fit_tables(data)
+    return data
 
 
 def _write(loaded: LoadedCampaign, out_dir: Path, documents: list[PlannedDocument],
-           clean: bool) -> list[Path]:
-    """Render everything in memory, then write each file atomically (a failure writes none)."""
+           folder_name: str, force: bool) -> FolderOutcome:
+    """Render everything in memory first, then replace the folder through staging."""
+    from thidua.folder_output import campaign_sources, write_folder
+
     renderer = renderer_for(loaded)
-    rendered = []
-    for doc in documents:
-        data = renderer.render_bytes(doc.template, doc.context)
-        if doc.annex_template:
-            data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
-        if doc.fit:
-            data = fit_tables(data)
-        rendered.append((doc.filename, data))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = [write_atomically(data, out_dir / name) for name, data in rendered]
-    if clean:
-        keep = {p.name for p in written}
-        for stale in out_dir.iterdir():
-            if GENERATED.match(stale.name) and stale.name not in keep:
-                stale.unlink()
-    return written
+    files = [(doc.filename, render_document(renderer, doc)) for doc in documents]
+    manifest = Manifest(campaign=loaded.id, period=folder_name, sources=campaign_sources(loaded))
+    return write_folder(out_dir, files, manifest, force=force)
