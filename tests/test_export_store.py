@@ -163,3 +163,14 @@ def test_recover_keeps_staging_of_a_live_run(tmp_path):
     dead.mkdir()
     recover(final)
     assert live.exists() and not dead.exists()
+
+
+def test_templates_found_outside_a_checkout(tmp_path, monkeypatch):
+    import importlib
+
+    import thidua.documents.rendering as rendering
+
+    monkeypatch.setenv("THIDUA_TEMPLATES", str(tmp_path))
+    assert importlib.reload(rendering).DEFAULT_TEMPLATE_DIR == tmp_path
+    monkeypatch.delenv("THIDUA_TEMPLATES")
+    assert (importlib.reload(rendering).DEFAULT_TEMPLATE_DIR / "to-trinh.docx").is_file()

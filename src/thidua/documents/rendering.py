@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,17 @@ from typing import Any
 from thidua.campaigns import LoadedCampaign
 from thidua.render import DocumentRenderer
 
-DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates"
+def _default_template_dir() -> Path:
+    """$THIDUA_TEMPLATES, the source checkout's templates/, or the installed share folder."""
+    if os.environ.get("THIDUA_TEMPLATES"):
+        return Path(os.environ["THIDUA_TEMPLATES"])
+    checkout = Path(__file__).resolve().parents[3] / "templates"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "thidua" / "templates"  # pip install (data-files)
+
+
+DEFAULT_TEMPLATE_DIR = _default_template_dir()
 CAMPAIGN_TEMPLATE_DIR = "templates"
 
 
