@@ -143,12 +143,30 @@ def renumber(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(row, stt=str(i)) for i, row in enumerate(rows, 1)]
 
 
+_SHARED: dict[tuple[int, str, str, frozenset[str] | None], tuple[PeriodResult, dict[str, Any]]] = {}
+
+
 def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                  award_ids: set[str] | None = None) -> dict[str, Any]:
     """Period, campaign and award lists shared by the dossier documents.
 
     award_ids restricts the lists to some awards (a decision covers only its own level).
+    Computed once per result and shared by every document of the dossier (a thousand
+    phiếu would otherwise each carry their own copy of the award lists); callers get a
+    fresh top-level dict and must not modify the nested lists.
     """
+    key = (id(result), loaded.id, period.id, frozenset(award_ids) if award_ids else None)
+    cached = _SHARED.get(key)
+    if cached is None or cached[0] is not result:
+        if cached is None and len(_SHARED) > 16:
+            _SHARED.clear()
+        cached = (result, _results_data(loaded, period, result, award_ids))
+        _SHARED[key] = cached
+    return dict(cached[1])
+
+
+def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
+                  award_ids: set[str] | None) -> dict[str, Any]:
     c = loaded.campaign
     units = renumber([unit_row(u, 0) for u in result.awarded
                       if award_ids is None or u.award_id in award_ids])
