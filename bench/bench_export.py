@@ -56,7 +56,7 @@ from thidua.scoring import score_period
 
 GOAL_SECONDS = 60
 GOAL_MB = 500
-PHASES = ("plan_jobs", "_render_all", "_write_folder")
+PHASES = ("plan_jobs", "_finish_folder")  # rendering streams: it is the remainder
 
 
 class TreeSampler(threading.Thread):
@@ -254,9 +254,10 @@ def show(label: str, run: dict, expected: int) -> None:
     print(f"export(): median {seconds:.2f} s, best {run['best']:.2f} s of {run['runs']} runs "
           f"= {docs / seconds:.0f} documents/s (best {docs / run['best']:.0f}); "
           f"load_campaign before it {run['load_seconds']:.2f} s")
+    plan, finish = (phases.get(p, 0.0) for p in PHASES)
     print(f"  CPU: main {run['cpu_main']:.1f} s + workers {run['cpu_workers']:.1f} s; phases: "
-          "plan (score + contexts) {:.2f} s, render {:.2f} s, write folders {:.2f} s"
-          .format(*(phases[p] for p in PHASES)))
+          f"plan (score + contexts) {plan:.2f} s, render into staging "
+          f"{max(0.0, run['best'] - plan - finish):.2f} s, finish folders {finish:.2f} s")
     workers = (f"largest worker maxrss {run['worker_maxrss_mb']:.0f} MB"
                if run["workers"] > 1 else "no worker processes")
     print(f"memory: main maxrss {run['main_maxrss_mb']:.0f} MB, {workers}; sampled peak of "
