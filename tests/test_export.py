@@ -248,3 +248,19 @@ def test_incomplete_folder_with_user_edits_is_not_deleted(campaign, tmp_path):
     kept = out / "001-phung-hiep" / "nam-2023.chua-hoan-chinh-2" / "ghi-chu.txt"
     assert kept.read_text("utf-8") == "của tôi"
     assert (incomplete / "01_to-trinh.docx").is_file()
+
+
+def test_one_broken_template_is_reported_once_not_per_document():
+    from thidua.export import ExportSummary, summary_lines
+
+    summary = ExportSummary(failures=[
+        f"c/p/05_phieu-ket-qua_{i}.docx: Mẫu phieu-ket-qua.docx: biến 'x' chưa được định nghĩa"
+        for i in range(5)] + ["c/p: số liệu có 1 lỗi"])
+    lines = summary_lines(summary)
+    assert lines[-3:] == [
+        "Lỗi: 6 văn bản/đợt không tạo được:",
+        "  Mẫu phieu-ket-qua.docx: biến 'x' chưa được định nghĩa (5 văn bản: "
+        "05_phieu-ket-qua_0.docx, 05_phieu-ket-qua_1.docx, 05_phieu-ket-qua_2.docx và 2 văn bản "
+        "khác)",
+        "  c/p: số liệu có 1 lỗi",
+    ]

@@ -203,8 +203,9 @@ def _zip_root(job: FolderJob) -> str:
 
 def summary_lines(summary: ExportSummary) -> list[str]:
     """The closing report of an export, in Vietnamese."""
-    lines = [f"Xong trong {format_number(round(summary.seconds, 1))} giây: {summary.documents} văn bản Word, "
-             f"{summary.pdfs} PDF, {len(summary.zips)} tệp ZIP, {len(summary.folders)} thư mục."]
+    seconds = format_number(round(summary.seconds, 1))
+    lines = [f"Xong trong {seconds} giây: {summary.documents} văn bản Word, {summary.pdfs} PDF, "
+             f"{len(summary.zips)} tệp ZIP, {len(summary.folders)} thư mục."]
     lines += [f"  {folder}" for folder in summary.folders]
     if summary.preserved:
         lines.append(f"Giữ nguyên {len(summary.preserved)} tệp đã được sửa tay (dùng --force để "
@@ -215,6 +216,26 @@ def summary_lines(summary: ExportSummary) -> list[str]:
         lines += [f"  {path}" for path in summary.overwritten]
     lines += [f"Cảnh báo: {w}" for w in summary.warnings]
     if summary.failures:
-        lines.append(f"LỖI: {len(summary.failures)} văn bản/đợt không tạo được:")
-        lines += [f"  {f}" for f in summary.failures]
+        lines.append(f"Lỗi: {len(summary.failures)} văn bản/đợt không tạo được:")
+        lines += [f"  {f}" for f in _grouped(summary.failures)]
+    return lines
+
+
+def _grouped(failures: list[str]) -> list[str]:
+    """One line per distinct cause: a broken template fails every document that uses it."""
+    by_cause: dict[str, list[str]] = {}
+    for failure in failures:
+        where, sep, cause = failure.partition(": ")
+        if sep and where.endswith((".docx", ".pdf")):
+            by_cause.setdefault(cause, []).append(Path(where).name)
+        else:
+            by_cause.setdefault(failure, [])
+    lines = []
+    for cause, names in by_cause.items():
+        if len(names) <= 1:
+            lines.append(f"{names[0]}: {cause}" if names else cause)
+        else:
+            shown = ", ".join(names[:3]) + (f" và {len(names) - 3} văn bản khác"
+                                            if len(names) > 3 else "")
+            lines.append(f"{cause} ({len(names)} văn bản: {shown})")
     return lines
