@@ -128,7 +128,7 @@ def test_landscape_annex_section_after_the_first_is_allowed(tmp_path):
 def test_margin_outside_range(tmp_path, side, value, label, allowed):
     doc = plan_document()
     setattr(doc.sections[0], f"{side}_margin", Mm(value))
-    assert problems_of(doc, tmp_path) == [(f"{label}; {DECREE} yêu cầu {allowed} mm", "section 1")]
+    assert problems_of(doc, tmp_path) == [(f"{label}; {DECREE} yêu cầu {allowed} mm", "phần 1")]
 
 
 def test_margin_within_half_millimetre_tolerance(tmp_path):
@@ -143,10 +143,10 @@ def test_letter_paper_and_landscape_first_section(tmp_path):
     doc.sections[0].page_width, doc.sections[0].page_height = Mm(297), Mm(210)
     assert problems_of(doc, tmp_path) == [(
         f"Trang nằm ngang; {DECREE} yêu cầu trình bày theo chiều dọc (chỉ phụ lục có bảng rộng, ở "
-        "section sau, mới được nằm ngang)", "section 1")]
+        "phần sau, mới được nằm ngang)", "phần 1")]
     doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)
     assert problems_of(doc, tmp_path) == [(
-        f"Khổ giấy 215,9 × 279,4 mm; {DECREE} yêu cầu khổ A4 (210 × 297 mm)", "section 1")]
+        f"Khổ giấy 215,9 × 279,4 mm; {DECREE} yêu cầu khổ A4 (210 × 297 mm)", "phần 1")]
 
 
 def test_run_in_arial(tmp_path):
@@ -431,7 +431,7 @@ def test_no_page_field(tmp_path):
     doc = plan_document()
     _remove_page_field(doc)
     assert problems_of(doc, tmp_path) == [
-        (f"Đầu trang không có số trang (trường PAGE); {PAGE_RULE}", "đầu trang, section 1")]
+        (f"Đầu trang không có số trang (trường PAGE); {PAGE_RULE}", "đầu trang, phần 1")]
 
 
 def test_page_number_shown_on_page_one(tmp_path):
@@ -439,14 +439,14 @@ def test_page_number_shown_on_page_one(tmp_path):
     doc.sections[0].different_first_page_header_footer = False
     assert problems_of(doc, tmp_path) == [(
         f"Trang 1 hiển thị số trang (chưa chọn 'Trang đầu khác', w:titlePg); {PAGE_RULE}",
-        "đầu trang, section 1")]
+        "đầu trang, phần 1")]
 
 
 def test_page_number_in_first_page_header(tmp_path):
     doc = plan_document()
     b.add_page_field(doc.sections[0].first_page_header.paragraphs[0], 13)
     assert problems_of(doc, tmp_path) == [
-        (f"Đầu trang của trang 1 có số trang; {PAGE_RULE}", "đầu trang trang 1, section 1")]
+        (f"Đầu trang của trang 1 có số trang; {PAGE_RULE}", "đầu trang trang 1, phần 1")]
 
 
 def test_page_number_size_and_roman_format(tmp_path):
@@ -456,8 +456,8 @@ def test_page_number_size_and_roman_format(tmp_path):
     numbering = doc.sections[0]._sectPr.makeelement(qn("w:pgNumType"), {qn("w:fmt"): "upperRoman"})
     doc.sections[0]._sectPr.insert_element_before(numbering, "w:cols", "w:titlePg", "w:docGrid")
     assert problems_of(doc, tmp_path) == [
-        (f"Số trang không dùng chữ số Ả Rập; {PAGE_RULE}", "đầu trang, section 1"),
-        (f"Số trang cỡ chữ 11 pt; {DECREE} yêu cầu cỡ 13–14, căn giữa", "đầu trang, section 1"),
+        (f"Số trang không dùng chữ số Ả Rập; {PAGE_RULE}", "đầu trang, phần 1"),
+        (f"Số trang cỡ chữ 11 pt; {DECREE} yêu cầu cỡ 13–14, căn giữa", "đầu trang, phần 1"),
     ]
 
 
@@ -547,3 +547,29 @@ def test_cli_requires_a_file():
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+# --- hand-made layouts ---------------------------------------------------------------------
+
+
+def one_column_document(signer_first: bool = False):
+    """A plan typed without tables: header lines, body, then Nơi nhận and signer one under another."""
+    from thidua.docx_layout import part_paragraph
+    doc = b.new_document()
+    for text, part in (("PHÒNG NỘI VỤ", "issuer"), (nd30.QUOC_HIEU, "quoc_hieu"),
+                       (nd30.TIEU_NGU, "tieu_ngu"), ("Số: 15/KH-PNV", "number_line"),
+                       (PLACE_DATE, "place_date")):
+        part_paragraph(doc, text, part)
+    b.add_title(doc, "KẾ HOẠCH", ["Tổ chức phong trào thi đua chuyển đổi số năm 2024"])
+    b.add_paragraph(doc, "Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình trên địa bàn.")
+    closing = [(nd30.RECIPIENTS_LABEL, "recipients_label"),
+               *((line, "recipients_item") for line in RECIPIENTS)]
+    signature = [("TRƯỞNG PHÒNG", "signer"), ("Nguyễn Văn An", "signer_name")]
+    for text, part in (signature + closing if signer_first else closing + signature):
+        part_paragraph(doc, text, part, align="left")
+    return doc
+
+
+@pytest.mark.parametrize("signer_first", [False, True])
+def test_one_column_closing_separates_recipients_from_the_signer(tmp_path, signer_first):
+    assert problems_of(one_column_document(signer_first), tmp_path) == []

@@ -111,7 +111,7 @@ def check_signatures(parts: DocumentParts, found: Findings, recipients: list[Lin
 
 def check_page_numbers(parts: DocumentParts, found: Findings) -> None:
     section = parts.doc.sections[0]
-    key = "đầu trang, section 1"
+    key = "đầu trang, phần 1"
     rule = f"{DECREE} yêu cầu số trang bằng chữ số Ả Rập, cỡ 13–14, căn giữa lề trên, không "\
            "hiển thị ở trang thứ nhất"
     header = section.header
@@ -124,7 +124,7 @@ def check_page_numbers(parts: DocumentParts, found: Findings) -> None:
                   key)
     elif not section.first_page_header.is_linked_to_previous \
             and page_fields(section.first_page_header._element):
-        found.add(f"Đầu trang của trang 1 có số trang; {rule}", "đầu trang trang 1, section 1")
+        found.add(f"Đầu trang của trang 1 có số trang; {rule}", "đầu trang trang 1, phần 1")
     paragraph, run, instruction = fields[0]
     numbering = section._sectPr.find(qn("w:pgNumType"))
     roman = re.search(r"\\\*\s*(roman|alphabetic)", instruction, re.IGNORECASE)

@@ -62,7 +62,7 @@ def date_reasons(text: str) -> list[str]:
 def check_page(parts: DocumentParts, found: Findings) -> None:
     tolerance = nd30.MARGIN_TOLERANCE_MM
     for number, section in enumerate(parts.doc.sections, 1):
-        key = f"section {number}"
+        key = f"phần {number}"
         if section.page_width is None or section.page_height is None:
             found.add(f"Không khai báo khổ giấy; {DECREE} yêu cầu khổ A4 (210 × 297 mm)", key)
         else:
@@ -74,7 +74,7 @@ def check_page(parts: DocumentParts, found: Findings) -> None:
                           "(210 × 297 mm)", key)
             if width > height and number == 1:
                 found.add(f"Trang nằm ngang; {DECREE} yêu cầu trình bày theo chiều dọc (chỉ "
-                          "phụ lục có bảng rộng, ở section sau, mới được nằm ngang)", key)
+                          "phụ lục có bảng rộng, ở phần sau, mới được nằm ngang)", key)
         for side, (low, high) in nd30.MARGIN_RANGES_MM.items():
             value = getattr(section, f"{side}_margin")
             value_mm = abs(value) / EMU_PER_MM if value is not None else 0.0

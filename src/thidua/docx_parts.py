@@ -75,13 +75,18 @@ class DocumentParts:
         return next((ln for ln in self.lines if ln.text.startswith(nd30.KINH_GUI_PREFIX)), None)
 
     def recipients(self) -> tuple[Line | None, list[Line]]:
-        """The "Nơi nhận:" line and the item lines under it in the same container."""
+        """The "Nơi nhận:" line and the item lines under it in the same container.
+
+        The list ends at an empty line, another container or, in a one-column layout, the
+        signer's position line ("TRƯỞNG PHÒNG") that follows it.
+        """
         label = next((ln for ln in self.after_title if ln.text.startswith("Nơi nhận")), None)
         if label is None:
             return None, []
         items, start = [], self.lines.index(label) + 1
         for line in self.lines[start:]:
-            if line.para.container != label.para.container or not line.text:
+            if line.para.container != label.para.container or not line.text \
+                    or is_position(line.text):
                 break
             items.append(line)
         return label, items
