@@ -186,11 +186,18 @@ def test_font_problems_are_limited_to_the_first_few_paragraphs(tmp_path):
     assert found[3:] == [("Còn 7 đoạn khác dùng phông khác Times New Roman", "toàn văn bản")]
 
 
-def test_body_size_outside_11_to_14(tmp_path):
+def test_body_size_outside_13_to_14(tmp_path):
     doc = plan_document()
     body_run(doc, CAN_CU).font.size = Pt(10)
     assert problems_of(doc, tmp_path) == [
-        (f"Cỡ chữ 10 pt; {DECREE} yêu cầu cỡ chữ từ 11 đến 14 pt", CAN_CU_KEY)]
+        (f"Cỡ chữ 10 pt; {DECREE} yêu cầu phần nội dung cỡ chữ từ 13 đến 14 pt", CAN_CU_KEY)]
+
+
+def test_table_size_outside_11_to_14(tmp_path):
+    doc = plan_document()
+    doc.tables[1].cell(1, 1).paragraphs[0].runs[0].font.size = Pt(10)
+    assert problems_of(doc, tmp_path) == [(f"Cỡ chữ 10 pt; {DECREE} yêu cầu cỡ chữ từ 11 đến 14 pt",
+                                           "bảng 2, ô (2,2): 'Tỷ lệ hồ sơ trực tuyến toàn trình'")]
 
 
 def test_missing_quoc_hieu(tmp_path):
@@ -573,3 +580,65 @@ def one_column_document(signer_first: bool = False):
 @pytest.mark.parametrize("signer_first", [False, True])
 def test_one_column_closing_separates_recipients_from_the_signer(tmp_path, signer_first):
     assert problems_of(one_column_document(signer_first), tmp_path) == []
+
+
+# --- body text, trích yếu and Kính gửi sizes -----------------------------------------------
+
+
+def shrink_after_title(doc, size: float = 11) -> None:
+    """Every body paragraph after the tên loại: `size` pt, not bold, left-aligned."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    paragraphs = doc.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if nd30.kind_for_title(p.text)) + 1
+    for paragraph in paragraphs[start:]:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for run in paragraph.runs:
+            run.font.size, run.bold = Pt(size), False
+
+
+def submission_document(**changes):
+    return plan_document(kind="TỜ TRÌNH", number="Số: 15/TTr-PNV", kinh_gui="Chủ tịch UBND huyện",
+                         recipients=["- Như trên;", "- Lưu: VT, PNV."], **changes)
+
+
+def test_body_summary_and_kinh_gui_at_11_pt_are_reported(tmp_path):
+    doc = submission_document(body_paragraphs=6)
+    assert check(doc, tmp_path) == []
+    shrink_after_title(doc)
+    body_rule = f"{DECREE} yêu cầu phần nội dung cỡ chữ từ 13 đến 14 pt"
+    assert problems_of(doc, tmp_path) == [
+        (f"Trích yếu cỡ chữ 11 pt, chưa in đậm, chưa căn giữa; {DECREE} yêu cầu cỡ 13–14, in đậm, "
+         "căn giữa", "đoạn 2: 'Tổ chức phong trào thi đua chuyển đổi s…'"),
+        (f"Dòng 'Kính gửi' cỡ chữ 11 pt; {DECREE} yêu cầu cỡ 13–14",
+         "đoạn 4: 'Kính gửi: Chủ tịch UBND huyện'"),
+        (f"Cỡ chữ 11 pt; {body_rule}", "đoạn 5: 'Căn cứ Luật Thi đua, khen thưởng ngày 1…'"),
+        (f"Cỡ chữ 11 pt; {body_rule}", "đoạn 6: 'Căn cứ Kế hoạch số 12/KH-UBND ngày 10 t…'"),
+        (f"Cỡ chữ 11 pt; {body_rule}", "đoạn 7: 'I. MỤC ĐÍCH, YÊU CẦU'"),
+        ("Còn 8 đoạn khác ở phần nội dung có cỡ chữ ngoài 13–14 pt", "toàn văn bản"),
+    ]
+
+
+def test_tables_may_use_11_pt_but_not_the_body(tmp_path):
+    doc = plan_document()
+    for cell in doc.tables[1]._cells:
+        cell.paragraphs[0].runs[0].font.size = Pt(11)
+    assert check(doc, tmp_path) == []
+    body_run(doc, CAN_CU).font.size = Pt(12)
+    assert problems_of(doc, tmp_path) == [
+        (f"Cỡ chữ 12 pt; {DECREE} yêu cầu phần nội dung cỡ chữ từ 13 đến 14 pt", CAN_CU_KEY)]
+
+
+def test_generated_submission_with_shrunk_text_fails(tmp_path):
+    from thidua.campaigns import load_campaign
+    from thidua.documents import build_dossier
+    campaign = Path(__file__).resolve().parents[1] / "campaigns" / "001-phung-hiep"
+    files = build_dossier(load_campaign(campaign), None, tmp_path / "out")
+    path = next(f for f in files if "to-trinh" in f.name)
+    assert check_document(path) == []
+    doc = docx.Document(str(path))
+    shrink_after_title(doc)
+    messages = [message for message, _ in problems_of(doc, tmp_path)]
+    assert messages[0].startswith("Trích yếu cỡ chữ 11 pt, chưa in đậm, chưa căn giữa;")
+    assert messages[1].startswith("Dòng 'Kính gửi' cỡ chữ 11 pt;")
+    assert messages[-1].startswith("Còn ") and messages[-1].endswith(
+        "đoạn khác ở phần nội dung có cỡ chữ ngoài 13–14 pt")

@@ -11,18 +11,20 @@ from lxml import etree
 from thidua import nd30
 from thidua.docx_fonts import MAX_REPORTED, Findings, Formatting, font_slots
 from thidua.docx_header_rules import (check_date, check_header, check_kinh_gui, check_number,
-                                      check_page)
+                                      check_page, check_summary)
 from thidua.docx_parts import DocumentParts, SignatureBlock, page_fields
 from thidua.docx_text import (Line, Para, UnreadableDocumentError, loose, open_document, own_runs,
-                              pt, run_text)
+                              pt, run_text, size_range)
 from thidua.errors import Location, Problem
 
 __all__ = ["UnreadableDocumentError", "check_document", "check_documents"]
 
 DECREE = nd30.DECREE
+ANY_SIZES, BODY_SIZES = nd30.FONT_SIZES_PT["any"], nd30.FONT_SIZES_PT["body"]
 RULE_SUMMARIES = {
     "font": f"dùng phông khác {nd30.FONT_NAME}",
-    "size": "có cỡ chữ ngoài {low}–{high} pt",
+    "size": f"có cỡ chữ ngoài {size_range(*ANY_SIZES)} pt",
+    "body_size": f"ở phần nội dung có cỡ chữ ngoài {size_range(*BODY_SIZES)} pt",
     "recipient": "trong danh sách nơi nhận sai quy cách",
 }
 
@@ -141,9 +143,15 @@ def check_page_numbers(parts: DocumentParts, found: Findings) -> None:
 
 
 def check_fonts_and_sizes(parts: DocumentParts, found: Findings) -> None:
-    low, high = nd30.FONT_SIZES_PT["any"]
+    """Times New Roman everywhere; sizes 13–14 in the body text, 11–14 elsewhere (tables …).
+
+    Parts with their own range (header, title, nơi nhận, signer) were judged by their rules.
+    """
     fmt = found.fmt
+    zone = {id(line.para.element) for line in parts.zone}
     for para in parts.paras:
+        body = para.container == ("body",) and id(para.element) not in zone
+        low, high = BODY_SIZES if body else ANY_SIZES
         bad_font = bad_size = None
         for run in own_runs(para.element):
             text = run_text(run)
@@ -160,9 +168,11 @@ def check_fonts_and_sizes(parts: DocumentParts, found: Findings) -> None:
         if bad_font:
             found.add(f"Phông chữ {bad_font}; {DECREE} yêu cầu phông {nd30.FONT_NAME}",
                       para.key, "font")
-        if bad_size is not None and id(para.element) not in found.size_checked:
-            found.add(f"Cỡ chữ {pt(bad_size)} pt; {DECREE} yêu cầu cỡ chữ từ {pt(low)} đến "
-                      f"{pt(high)} pt", para.key, "size")
+        if bad_size is None or id(para.element) in found.size_checked:
+            continue
+        where = "phần nội dung cỡ chữ" if body else "cỡ chữ"
+        found.add(f"Cỡ chữ {pt(bad_size)} pt; {DECREE} yêu cầu {where} từ {pt(low)} đến "
+                  f"{pt(high)} pt", para.key, "body_size" if body else "size")
 
 
 def _run_rules(path: Path, document) -> list[Problem]:
@@ -172,15 +182,15 @@ def _run_rules(path: Path, document) -> list[Problem]:
     check_page(parts, found)
     check_number(parts, found)
     check_date(parts, found)
+    check_summary(parts, found)
     check_kinh_gui(parts, found)
     check_signatures(parts, found, check_recipients(parts, found))
     check_page_numbers(parts, found)
     check_fonts_and_sizes(parts, found)
-    low, high = nd30.FONT_SIZES_PT["any"]
     for rule, count in found.counts.items():
         if count > MAX_REPORTED:
-            what = RULE_SUMMARIES[rule].format(low=pt(low), high=pt(high))
-            found.add(f"Còn {count - MAX_REPORTED} đoạn khác {what}", "toàn văn bản")
+            found.add(f"Còn {count - MAX_REPORTED} đoạn khác {RULE_SUMMARIES[rule]}",
+                      "toàn văn bản")
     return found.problems
 
 

@@ -152,7 +152,15 @@ def check_date(parts: DocumentParts, found: Findings) -> None:
     found.check_part(line, "place_date", "Địa danh, ngày tháng", italic=True)
 
 
+def check_summary(parts: DocumentParts, found: Findings) -> None:
+    for line in parts.summary():
+        found.check_part(line, "summary", "Trích yếu", bold=True, centred=True)
+
+
 def check_kinh_gui(parts: DocumentParts, found: Findings) -> None:
-    if parts.kind.kinh_gui_required and parts.kinh_gui() is None:
+    line = parts.kinh_gui()
+    if line is not None:
+        found.check_part(line, "kinh_gui", "Dòng 'Kính gửi'")
+    elif parts.kind.kinh_gui_required:
         found.add(f"Không có dòng 'Kính gửi: …'; {DECREE} yêu cầu {parts.kind.title} ghi nơi gửi "
                   "('Kính gửi: …') dưới tên loại và trích yếu", "dưới tên loại văn bản")

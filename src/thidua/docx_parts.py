@@ -14,6 +14,7 @@ from thidua.docx_text import Line, lines_of, walk
 HEADING_NUMBER_RE = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]\s")
 PAGE_FIELD_RE = re.compile(r"^\s*PAGE\b")
 RUNNING_TEXT_WORDS = 8  # a longer line is text, not a signer's name
+SUMMARY_MAX_LINES = 4
 
 SignatureBlock = tuple[list[Line], Line | None]  # position lines, the name under them
 
@@ -70,6 +71,24 @@ class DocumentParts:
     @property
     def kind_name(self) -> str:
         return "văn bản" if self.kind is nd30.UNKNOWN_KIND else self.kind.title
+
+    def summary(self) -> list[Line]:
+        """The trích yếu: the lines right under the tên loại, up to an empty line or the text.
+
+        Stops at "Kính gửi", a căn cứ, a numbered heading, a position line (a decision's
+        authority) or a sentence (ends with punctuation); at most SUMMARY_MAX_LINES lines.
+        """
+        if self.title is None:
+            return []
+        found = []
+        for line in self.lines[self.lines.index(self.title) + 1:]:
+            text = line.text
+            if line.para.container != ("body",) or not text or len(found) == SUMMARY_MAX_LINES \
+                    or text.startswith((nd30.KINH_GUI_PREFIX, "Căn cứ", "(")) \
+                    or HEADING_NUMBER_RE.match(text) or is_position(text) or text[-1] in ".;:!?":
+                break
+            found.append(line)
+        return found
 
     def kinh_gui(self) -> Line | None:
         return next((ln for ln in self.lines if ln.text.startswith(nd30.KINH_GUI_PREFIX)), None)
