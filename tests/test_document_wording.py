@@ -250,3 +250,30 @@ def test_seed_narratives_fill_their_own_sections(tmp_path):
     for report in (p for p in files if p.name.startswith("04_") and "ca-nhan" not in p.name):
         text = text_of(report)
         assert text.count("THÀNH TÍCH ĐẠT ĐƯỢC") == 1 and "## " not in text, report.name
+
+
+# --- position and unit in the attached lists ----------------------------------------------
+
+
+@pytest.mark.parametrize("position, unit, printed", [
+    ("Chuyên viên Phòng Tư pháp", "Phòng Tư pháp", "Chuyên viên Phòng Tư pháp"),
+    ("Phó Trưởng phòng Nội vụ", "Phòng Nội vụ", "Phó Trưởng phòng Nội vụ"),
+    ("Chuyen vien phong Noi vu", "Phòng Nội vụ", "Chuyen vien phong Noi vu"),
+    ("Phó Chủ tịch UBND xã", "UBND xã Hòa An", "Phó Chủ tịch UBND xã Hòa An"),
+    ("Chuyên viên", "Phòng Nội vụ", "Chuyên viên, Phòng Nội vụ"),
+    ("Công chức Tư pháp - Hộ tịch", "UBND xã Hòa An", "Công chức Tư pháp - Hộ tịch, UBND xã Hòa An"),
+    ("", "Phòng Nội vụ", "Phòng Nội vụ"),
+])
+def test_position_names_its_unit_once(position, unit, printed):
+    from thidua.documents.context_results import position_with_unit
+    assert position_with_unit(position, unit) == printed
+
+
+def test_seed_lists_never_repeat_the_unit_after_the_position(tmp_path):
+    import re
+    campaign = ROOT / "campaigns" / "003-chau-thanh-a"
+    files = build_dossier(load_campaign(campaign), None, tmp_path / "out")
+    submission = text_of(next(f for f in files if "to-trinh" in f.name))
+    assert "Phó Trưởng phòng Nội vụ" in submission and "Chuyên viên Phòng Tư pháp" in submission
+    assert not re.search(r"(Phòng [^,\n]+), \1", submission, re.IGNORECASE)
+    assert "phòng Nội vụ, Phòng Nội vụ" not in submission

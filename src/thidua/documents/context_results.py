@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -73,6 +74,29 @@ def unit_row(unit: UnitResult, stt: int) -> dict[str, Any]:
     }
 
 
+def _folded_words(text: str) -> list[str]:
+    """Words without case or diacritics, to compare names: "Phòng Nội vụ" → phong, noi, vu."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+
+
+def position_with_unit(position: str, unit: str) -> str:
+    """'Chuyên viên, Phòng Nội vụ'; the unit is not repeated when the position names it.
+
+    "Phó Trưởng phòng Nội vụ" + "Phòng Nội vụ" stays as it is; "Phó Chủ tịch UBND xã" +
+    "UBND xã Hòa An" becomes "Phó Chủ tịch UBND xã Hòa An".
+    """
+    if not position or not unit:
+        return position or unit
+    said, named = _folded_words(position), _folded_words(unit)
+    if any(said[i:i + len(named)] == named for i in range(len(said) - len(named) + 1)):
+        return position
+    for overlap in range(min(len(said), len(named) - 1), 1, -1):
+        if said[-overlap:] == named[:overlap]:
+            return " ".join([position, *unit.split()[overlap:]])
+    return f"{position}, {unit}"
+
+
 def person_rows(result: PeriodResult, award_ids: set[str] | None = None) -> list[dict[str, Any]]:
     rows = []
     for n in result.nominations:
@@ -80,7 +104,7 @@ def person_rows(result: PeriodResult, award_ids: set[str] | None = None) -> list
             continue
         rows.append({"stt": str(len(rows) + 1), "ho_ten": n.full_name, "chuc_vu": n.position,
                      "ma_don_vi": n.unit_id, "don_vi": n.unit_name,
-                     "chuc_vu_don_vi": ", ".join(x for x in (n.position, n.unit_name) if x),
+                     "chuc_vu_don_vi": position_with_unit(n.position or "", n.unit_name or ""),
                      "thanh_tich": n.achievements, "hinh_thuc": n.award_form or "",
                      "ma_khen_thuong": n.award_id or "",
                      "tien_thuong": format_money(n.prize) if n.prize else "",
