@@ -277,3 +277,14 @@ def test_seed_lists_never_repeat_the_unit_after_the_position(tmp_path):
     assert "Phó Trưởng phòng Nội vụ" in submission and "Chuyên viên Phòng Tư pháp" in submission
     assert not re.search(r"(Phòng [^,\n]+), \1", submission, re.IGNORECASE)
     assert "phòng Nội vụ, Phòng Nội vụ" not in submission
+
+
+@pytest.mark.parametrize("total, maximum, printed", [
+    ("95.50", "100", "95,50/100 điểm"),
+    ("100.00", "100", "100,00/100 điểm"),
+    ("220.00", "100", "220,00 điểm (điểm chuẩn 100, gồm điểm thưởng)"),
+])
+def test_total_above_the_standard_points_is_not_printed_as_a_fraction(total, maximum, printed):
+    from decimal import Decimal
+    from thidua.documents.context_units import total_text
+    assert total_text(Decimal(total), Decimal(maximum)) == printed

@@ -47,6 +47,14 @@ def criterion_rows(unit: UnitResult) -> list[dict[str, Any]]:
     return rows
 
 
+def total_text(total: Decimal, maximum: Decimal) -> str:
+    """A unit's total against the standard points: "95,50/100 điểm"; above it (uncapped bonus
+    steps) "220,00 điểm (điểm chuẩn 100, gồm điểm thưởng)" instead of an impossible 220/100."""
+    if total > maximum:
+        return f"{points(total)} điểm (điểm chuẩn {points(maximum)}, gồm điểm thưởng)"
+    return f"{points(total)}/{points(maximum)} điểm"
+
+
 def _scope_size(result: PeriodResult, campaign: Campaign, unit: UnitResult) -> int:
     same = [u for u in result.units if u.rank is not None
             and (campaign.scoring.ranking == "overall" or u.group_id == unit.group_id)]
