@@ -288,3 +288,12 @@ def test_total_above_the_standard_points_is_not_printed_as_a_fraction(total, max
     from decimal import Decimal
     from thidua.documents.context_units import total_text
     assert total_text(Decimal(total), Decimal(maximum)) == printed
+
+
+def test_report_total_above_standard_points_is_worded_as_including_bonus(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "campaigns" / "003-chau-thanh-a"
+    files = build_dossier(load_campaign(seed), "nam-2021", tmp_path / "003")
+    report = next(p for p in files if p.name.startswith("04_bao-cao-thanh-tich_thi-tran-mot-ngan"))
+    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    assert "Tổng điểm 220,00 điểm (điểm chuẩn 100, gồm điểm thưởng)" in text
+    assert "220,00/100" not in text

@@ -65,9 +65,11 @@ def unit_result_data(campaign: Campaign, result: PeriodResult, unit: UnitResult)
     row = unit_row(unit, 1)
     size = _scope_size(result, campaign, unit)
     scope = "" if campaign.scoring.ranking == "overall" else f" {unit.group_name[:1].lower()}{unit.group_name[1:]}"
+    maximum = sum((s.max_points for s in unit.criteria), Decimal(0))
     row.update({
         "tieu_chi": criterion_rows(unit), "so_lieu": figures_list(campaign, unit),
-        "tong_diem_chuan": points(sum((s.max_points for s in unit.criteria), Decimal(0))),
+        "tong_diem_chuan": points(maximum),
+        "tong_diem_text": total_text(unit.total, maximum),
         "xep_hang_text": (f"{unit.rank}/{size} đơn vị{scope}" if unit.rank else
                           "không xếp hạng"),
     })

@@ -86,7 +86,7 @@ def bao_cao_tap_the(out_dir: Path) -> Path:
     each(doc, "bao_cao.chuc_nang")
     B.add_heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", 1)
     B.add_heading(doc, "1. Kết quả thực hiện các tiêu chí thi đua", 2)
-    body(doc, "Tổng điểm {{ don_vi.tong_diem }}/{{ don_vi.tong_diem_chuan }} điểm, xếp hạng "
+    body(doc, "Tổng điểm {{ don_vi.tong_diem_text }}, xếp hạng "
               "{{ don_vi.xep_hang_text }}{% if don_vi.khen_thuong %}; {{ don_vi.khen_thuong }}"
               "{% endif %}.")
     criteria_table(doc)

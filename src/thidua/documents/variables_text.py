@@ -185,6 +185,8 @@ SHAPE_DESCRIPTIONS: dict[str, str] = {
     "<đơn vị>.tong_diem": "Tổng điểm đã trình bày (\"96,50\")",
     "<đơn vị>.tong_diem_goc": "Tổng điểm gốc (số nguyên hoặc chuỗi \"96.5\")",
     "<đơn vị>.tong_diem_chuan": "Tổng điểm chuẩn các tiêu chí của đơn vị",
+    "<đơn vị>.tong_diem_text": "Tổng điểm so với điểm chuẩn (\"95,50/100 điểm\"; vượt điểm chuẩn "
+                               "nhờ điểm thưởng: \"220,00 điểm (điểm chuẩn 100, gồm điểm thưởng)\")",
     "<đơn vị>.xep_hang": "Thứ hạng trong nhóm (hoặc chung) dạng chữ số; rỗng nếu không xếp hạng",
     "<đơn vị>.xep_hang_goc": "Thứ hạng (số nguyên) hoặc null",
     "<đơn vị>.xep_hang_text": "\"5/13 đơn vị các xã, thị trấn\" hoặc \"không xếp hạng\"",
