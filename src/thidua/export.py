@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from thidua.campaigns import LoadedCampaign, campaigns_root, discover, load_campaign
+from thidua.deadlines import occurrences
 from thidua.documents.build import PLAN_FILE, PLAN_FOLDER, PlannedDocument, plan_dossier
 from thidua.documents.context_plan import plan_context
 from thidua.documents.rendering import template_dirs
@@ -74,8 +75,9 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
             failures.append(f"{ref}: không xuất được, định nghĩa có lỗi (chạy thidua validate "
                             f"{ref}):\n    " + "\n    ".join(exc.lines()))
     if due_within is not None:
-        loaded = [c for c in loaded if any(0 <= (d.date - today).days <= due_within
-                                           for d in c.campaign.deadlines)]
+        loaded = [c for c in loaded if any(0 <= (when - today).days <= due_within
+                                           for d in c.campaign.deadlines
+                                           for when in occurrences(d))]
     return loaded, failures
 
 
