@@ -245,9 +245,11 @@ def test_problems_error_str_lists_every_problem(tmp_path):
 def test_leading_zero_numbers_are_decimal_not_octal(tmp_path):
     text = VALID.replace("time:\n", "document: {number: 010}\ntime:\n").replace(
         "count: 1,", "count: 01,")
+    text = text.replace("id: tt-cay-duong", "id: '01'").replace("{id: xa-tan-long", "{id: 02")
     campaign = load_campaign(write(tmp_path, text)).campaign
-    assert campaign.document.number == 10
+    assert campaign.document.number == "010"  # as typed, not octal 8
     assert campaign.periods[0].awards[0].ranks[0].count == 1
+    assert [u.id for _, u in campaign.units()] == ["01", "02"]
 
 
 @pytest.mark.parametrize("broken, line, message", [

@@ -86,8 +86,9 @@ class _Converter:
             # Vietnamese writes 1.500 for one thousand five hundred; YAML would read 1.5.
             return int(node.value.replace(".", ""))
         if node.style is None and _LEADING_ZERO.fullmatch(node.value):
-            # "05 cá nhân", "Số: 010": decimal with a leading zero, not YAML 1.1 octal.
-            return int(node.value, 10)
+            # "05", "010": kept as typed (a code, or a decimal number for numeric keys),
+            # never YAML 1.1 octal (010 would become 8).
+            return unicodedata.normalize("NFC", node.value)
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)

@@ -31,6 +31,9 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; kết quả trước đó được giữ nguyên.", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
+            sys.stderr.close()
+            sys.exit(0)
         except OSError as exc:
             name = getattr(exc, "filename", None) or ""
             click.echo(f"Lỗi: không đọc/ghi được tệp {name}: {exc.strerror or exc}", err=True)
