@@ -11,7 +11,7 @@ from typing import Any
 
 from thidua.awards import Allocation, Candidates, allocate
 from thidua.campaigns import LoadedCampaign
-from thidua.errors import CouncilDecisionNeeded, DataError, Location, Problem
+from thidua.errors import DataError, Location, Problem
 from thidua.model import Campaign, Period
 from thidua.nominations import NominationSheet, QuotaContext, check_nominations, read_nominations
 from thidua.ranking import RankEntry, Ranker, Separations, competition_ranks, eligibility
@@ -139,18 +139,6 @@ def score_period(loaded: LoadedCampaign, period_id: str | None = None,
     period = select_period(loaded.campaign, period_id)
     inputs = load_inputs(loaded, period, Path(data_path) if data_path else None, sheet)
     return compute_period(loaded.campaign, loaded.id, period, inputs)
-
-
-def require_settled(result: PeriodResult) -> PeriodResult:
-    """The result, or CouncilDecisionNeeded while a tie that decides an award is open.
-
-    For commands that must not go on with a provisional result (e.g. `thidua dossier`).
-    """
-    if result.pending_ties:
-        raise CouncilDecisionNeeded("\n".join(
-            [f"Lỗi: {tie.message}" for tie in result.pending_ties]
-            + ["Chưa thể lập hồ sơ: Hội đồng cần quyết định thứ tự các đơn vị bằng điểm."]))
-    return result
 
 
 def vn_sort_key(name: str) -> tuple[str, str]:

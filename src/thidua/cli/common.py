@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -13,6 +14,15 @@ import click
 from thidua.errors import ThiduaError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+period_option = click.option(
+    "--period", "period_id", default=None, metavar="ĐỢT",
+    help="Mã đợt khen thưởng (periods[].id); mặc định: đợt cuối cùng trong campaign.yaml.")
+data_option = click.option(
+    "--data", "data_path", default=None, metavar="TỆP",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp số liệu CSV/XLSX; mặc định: số liệu trong thư mục data/ của phong trào "
+         "(periods[].data.figures hoặc data/<đợt>.csv).")
 
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from thidua.campaigns import load_campaign
-from thidua.cli.common import reports_errors
+from thidua.cli.common import data_option, period_option, reports_errors
 from thidua.documents import DOCUMENTS, build_dossier, build_plan, document_context
 from thidua.documents.context import to_json
 from thidua.folder_output import FolderOutcome
@@ -47,11 +47,8 @@ def plan_cmd(campaign: str, out_dir: Path | None, force: bool) -> None:
 
 @click.command("dossier")
 @click.argument("campaign")
-@click.option("--period", "period_id", default=None, metavar="ĐỢT",
-              help="Mã đợt khen thưởng (periods[].id); mặc định: đợt cuối cùng trong tệp.")
-@click.option("--data", "data_path", default=None, metavar="TỆP",
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp số liệu CSV/XLSX; mặc định: số liệu của đợt trong campaign.yaml.")
+@period_option
+@data_option
 @click.option("-o", "--output", "out_dir", default=None, metavar="THƯ-MỤC", type=_OUTPUT,
               help="Thư mục ghi hồ sơ (mặc định: output/<phong trào>/<đợt>/).")
 @_FORCE
@@ -80,8 +77,7 @@ def dossier_cmd(campaign: str, period_id: str | None, data_path: Path | None,
               help="Mã đơn vị (phiếu kết quả, báo cáo thành tích); mặc định: đơn vị đầu tiên.")
 @click.option("--person", default=None, metavar="HỌ-TÊN",
               help="Họ tên cá nhân (báo cáo thành tích cá nhân); mặc định: người đầu tiên.")
-@click.option("--period", "period_id", default=None, metavar="ĐỢT",
-              help="Mã đợt khen thưởng; mặc định: đợt cuối cùng trong tệp.")
+@period_option
 @reports_errors
 def context_cmd(campaign: str, name: str, unit_id: str | None, person: str | None,
                 period_id: str | None) -> None:

@@ -8,7 +8,7 @@ import click
 
 from thidua.atomic import write_text_atomic
 from thidua.campaigns import CAMPAIGN_FILE, LoadedCampaign, load_campaign
-from thidua.cli.common import reports_errors
+from thidua.cli.common import data_option, period_option, reports_errors
 from thidua.dataform import write_form
 from thidua.errors import ThiduaError
 from thidua.score_output import render_json, render_table, write_xlsx
@@ -51,12 +51,8 @@ def warn_sheet_of_csv(loaded: LoadedCampaign, period_id: str | None, data_path: 
 
 @click.command("score")
 @click.argument("campaign")
-@click.option("--period", "period_id", default=None, metavar="ĐỢT",
-              help="Mã đợt khen thưởng (periods[].id); mặc định: đợt cuối cùng trong tệp.")
-@click.option("--data", "data_path", default=None, metavar="TỆP",
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp số liệu CSV/XLSX; mặc định: số liệu trong thư mục data/ của phong "
-                   "trào (periods[].data.figures hoặc data/<đợt>.csv).")
+@period_option
+@data_option
 @click.option("--sheet", default=None, metavar="TÊN",
               help="Trang tính của tệp XLSX (mặc định: trang đầu tiên); tệp CSV không có "
                    "trang tính.")
@@ -108,8 +104,7 @@ def score_cmd(campaign: str, period_id: str | None, data_path: Path | None, shee
 
 @click.command("form")
 @click.argument("campaign")
-@click.option("--period", "period_id", default=None, metavar="ĐỢT",
-              help="Mã đợt khen thưởng; mặc định: đợt cuối cùng trong tệp.")
+@period_option
 @click.option("-o", "--output", default=None, metavar="TỆP",
               type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp XLSX ghi ra (mặc định: bieu-mau-so-lieu-<phong trào>-<đợt>.xlsx).")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -167,7 +168,20 @@ def renumber(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(row, stt=str(i)) for i, row in enumerate(rows, 1)]
 
 
-_SHARED: dict[tuple[int, str, str, frozenset[str] | None], tuple[PeriodResult, dict[str, Any]]] = {}
+_MEMO: dict[tuple[Any, ...], tuple[PeriodResult, Any]] = {}
+
+
+def per_result(result: PeriodResult, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """Compute something once per result (a dossier has one result and up to thousands of
+    documents); the result object is kept with the value so a reused id() cannot match."""
+    full_key = (id(result), *key)
+    cached = _MEMO.get(full_key)
+    if cached is None or cached[0] is not result:
+        if len(_MEMO) > 64:
+            _MEMO.clear()
+        cached = (result, compute())
+        _MEMO[full_key] = cached
+    return cached[1]
 
 
 def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
@@ -179,14 +193,9 @@ def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     phiếu would otherwise each carry their own copy of the award lists); callers get a
     fresh top-level dict and must not modify the nested lists.
     """
-    key = (id(result), loaded.id, period.id, frozenset(award_ids) if award_ids else None)
-    cached = _SHARED.get(key)
-    if cached is None or cached[0] is not result:
-        if cached is None and len(_SHARED) > 16:
-            _SHARED.clear()
-        cached = (result, _results_data(loaded, period, result, award_ids))
-        _SHARED[key] = cached
-    return dict(cached[1])
+    key = ("results", loaded.id, period.id, frozenset(award_ids) if award_ids else None)
+    return dict(per_result(result, key,
+                           lambda: _results_data(loaded, period, result, award_ids)))
 
 
 def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,

@@ -7,7 +7,7 @@ from typing import Any
 
 from thidua.campaigns import LoadedCampaign
 from thidua.documents.context_common import iso, issuer_block, parent_line, points, two
-from thidua.documents.context_results import figures_list, results_data, unit_row
+from thidua.documents.context_results import figures_list, per_result, results_data, unit_row
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
 from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
 from thidua.model import Campaign, Issuer, Period, Unit
@@ -56,9 +56,16 @@ def total_text(total: Decimal, maximum: Decimal) -> str:
 
 
 def _scope_size(result: PeriodResult, campaign: Campaign, unit: UnitResult) -> int:
-    same = [u for u in result.units if u.rank is not None
-            and (campaign.scoring.ranking == "overall" or u.group_id == unit.group_id)]
-    return len(same)
+    """How many units are ranked in the unit's scope (counted once per result, not per unit)."""
+    def count() -> dict[str | None, int]:
+        ranked = [u for u in result.units if u.rank is not None]
+        sizes: dict[str | None, int] = {None: len(ranked)}
+        for u in ranked:
+            sizes[u.group_id] = sizes.get(u.group_id, 0) + 1
+        return sizes
+
+    sizes = per_result(result, ("scope-sizes",), count)
+    return sizes[None] if campaign.scoring.ranking == "overall" else sizes.get(unit.group_id, 0)
 
 
 def unit_result_data(campaign: Campaign, result: PeriodResult, unit: UnitResult) -> dict[str, Any]:
