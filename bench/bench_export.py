@@ -6,7 +6,7 @@ Usage: python bench/bench_export.py [--units 1000] [--nominees 100] [--workers 2
 Generates the campaign with bench/synthetic.py (3 groups, every seed rule kind incl.
 report_timeliness with a monthly submission log, a year-end period with ranks, prizes, caps and
 individual quotas, ~100 nominations, narratives for every awarded unit and nominee), validates
-it with load_campaign, then runs thidua.export.export(pdf=False) --repeat times per worker
+it with load_campaign, then runs thidua.export.bulk.export(pdf=False) --repeat times per worker
 count, each run in a fresh Python process so that memory figures do not mix. Prints documents,
 seconds (median and best of the runs; the machine may be shared), documents/second, CPU
 seconds, the time of each phase and peak memory (worst run):
@@ -51,8 +51,9 @@ import time
 from pathlib import Path
 
 from synthetic import PERIOD, build_campaign
-from thidua.campaigns import load_campaign
-from thidua.scoring import score_period
+
+from thidua.campaign.loading import load_campaign
+from thidua.scoring.pipeline import score_period
 
 GOAL_SECONDS = 60
 GOAL_MB = 500
@@ -170,7 +171,7 @@ def _apply_what_if(options: set[str], export_module, workers: int) -> None:
 def measure(folder: Path, out: Path, workers: int, profile: Path | None,
             what_if: set[str]) -> dict:
     """One export in this (fresh) process; the figures as a dict."""
-    import thidua.export as export_module
+    import thidua.export.bulk as export_module
 
     sampler = TreeSampler()
     sampler.start()

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 
 from thidua.errors import ThiduaError
-from thidua.pdf import PdfConverter, convert_many, find_soffice
+from thidua.pdf.convert import PdfConverter, convert_many, find_soffice
 
 
 def make_documents(folder: Path, count: int) -> list[Path]:

@@ -28,7 +28,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
 
 from thidua.render import DocumentRenderer
-from thidua.vnformat import JINJA_FILTERS
+from thidua.vietnamese.formatting import JINJA_FILTERS
 
 TEMPLATE_NAME = "bench-phieu.docx"
 ROWS = 8

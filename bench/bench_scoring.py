@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from thidua.campaigns import load_campaign
-from thidua.scoring import compute_period, load_inputs, select_period
+from thidua.campaign.loading import load_campaign
+from thidua.scoring.pipeline import compute_period, load_inputs, select_period
 
 UNITS = 3321  # xã, phường, đặc khu after 01/7/2025
 GROUPS = {"phuong": 1100, "xa": UNITS - 1100}

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from bench_scoring import campaign_yaml as scoring_campaign_yaml
 from bench_scoring import write_data
-from thidua.campaigns import load_campaign
-from thidua.scoring import score_period
-from thidua.vnformat import slugify
+
+from thidua.campaign.loading import load_campaign
+from thidua.scoring.pipeline import score_period
+from thidua.vietnamese.formatting import slugify
 
 PERIOD = "nam-2025"
 PROVINCE = "Đồng Tháp"

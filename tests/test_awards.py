@@ -6,16 +6,16 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from fixtures.scoring import builders
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fixtures.scoring import builders
-from thidua.awards import prize_for
+from thidua.campaign.model import Rank
+from thidua.data.nominations import read_nominations
 from thidua.errors import DataError, Location
-from thidua.model import Rank
-from thidua.nominations import read_nominations
-from thidua.scoring import PeriodInputs, compute_period
-from thidua.vnformat import money_in_words
+from thidua.scoring.awards import prize_for
+from thidua.scoring.pipeline import PeriodInputs, compute_period
+from thidua.vietnamese.formatting import money_in_words
 
 RANKED = {"id": "gk", "form": "Giấy khen của Chủ tịch UBND huyện", "level": "huyện",
           "groups": ["xa"],

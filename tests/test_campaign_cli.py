@@ -6,9 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from test_campaign_format import VALID
 
 from thidua.cli import cli
-from test_campaign_format import VALID
 
 
 def run(*args: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.campaigns import load_campaign
+from thidua.campaign.loading import load_campaign
 from thidua.errors import CampaignError
 
 VALID = """\

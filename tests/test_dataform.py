@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 from click.testing import CliRunner
-
 from fixtures.scoring import builders
-from thidua.campaigns import load_campaign
+
+from thidua.campaign.loading import load_campaign
 from thidua.cli import cli
-from thidua.dataform import build_form
-from thidua.scoring import score_period
-from thidua.unitdata import read_figures
+from thidua.data.figures import read_figures
+from thidua.data.form import build_form
+from thidua.scoring.pipeline import score_period
 
 MINI = Path(__file__).parent / "fixtures" / "scoring" / "mini"
 FILLED = {  # the same figures as data/quy-1-2024.csv, typed the way Excel stores them

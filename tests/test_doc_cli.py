@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_documents import SPECIAL_NAME, TIED_FIGURES, make_campaign
 
 from thidua.cli import cli
-from thidua.docx_check import check_document
-from test_documents import SPECIAL_NAME, TIED_FIGURES, make_campaign
+from thidua.docx.check import check_document
 
 
 def run(*args: str):

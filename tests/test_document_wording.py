@@ -6,13 +6,13 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from thidua.campaigns import load_campaign
-from thidua.documents import build_dossier, build_plan, document_context
-from thidua.docx_check import check_document
-from thidua.scoring import score_period
 from test_documents import ROOT, SYNTHETIC, make_campaign, paragraphs, text_of
 
+from thidua.campaign.loading import load_campaign
+from thidua.documents import document_context
+from thidua.docx.check import check_document
+from thidua.export.single import build_dossier, build_plan
+from thidua.scoring.pipeline import score_period
 
 # --- the new-locality trial campaign (tests/fixtures/an-hai-2026, read-only) ----------------
 
@@ -286,6 +286,7 @@ def test_seed_lists_never_repeat_the_unit_after_the_position(tmp_path):
 ])
 def test_total_above_the_standard_points_is_not_printed_as_a_fraction(total, maximum, printed):
     from decimal import Decimal
+
     from thidua.documents.context_units import total_text
     assert total_text(Decimal(total), Decimal(maximum)) == printed
 

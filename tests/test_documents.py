@@ -12,11 +12,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from thidua.campaigns import load_campaign
-from thidua.documents import DOCUMENTS, build_dossier, build_plan, document_context
-from thidua.docx_check import check_document
+from thidua.campaign.loading import load_campaign
+from thidua.documents import DOCUMENTS, document_context
+from thidua.docx.check import check_document
 from thidua.errors import CouncilDecisionNeeded
-from thidua.scoring import score_period
+from thidua.export.single import build_dossier, build_plan
+from thidua.scoring.pipeline import score_period
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {  # campaign folder → (seed text, seed test module holding the plan's names)
@@ -185,7 +186,7 @@ def test_dossier_shows_the_computed_results(seed_build):
         if result.prize_total:
             money = f"{result.prize_total:,}".replace(",", ".")
             assert f"Tổng số tiền thưởng: {money} đồng" in submission
-            from thidua.vnformat import money_in_words
+            from thidua.vietnamese.formatting import money_in_words
             assert money_in_words(result.prize_total) in submission
         table = text_of(by_name["06_bang-tong-hop.docx"])
         sheets = [p for p in files if p.name.startswith("05_phieu-ket-qua_")]
@@ -383,7 +384,7 @@ def test_pending_tie_refuses_with_the_units_and_the_council_file(tmp_path):
 
 
 def test_rebuilding_gives_identical_bytes_and_drops_stale_files(campaign, tmp_path):
-    from thidua.manifest import Manifest, sha256_bytes
+    from thidua.export.manifest import Manifest, sha256_bytes
 
     loaded = load_campaign(campaign)
     out = tmp_path / "out"
@@ -418,7 +419,7 @@ def test_contexts_are_plain_json_data(campaign):
 
 
 def test_one_document_of_each_kind_converts_to_pdf(built, tmp_path, needs_soffice):
-    from thidua.pdf import convert_many
+    from thidua.pdf.convert import convert_many
     _, plan, files = built
     picked = [plan, *files[:3], next(p for p in files if p.name.startswith("04_")),
               next(p for p in files if "ca-nhan" in p.name),

@@ -19,9 +19,9 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from test_docx_check import plan_document
 
-from thidua import docx_build as b
-from thidua import nd30
-from thidua.docx_check import check_document
+from thidua.docx import build as b
+from thidua.docx import nd30
+from thidua.docx.check import check_document
 
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 

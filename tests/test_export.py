@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-import thidua.export_render as export_render
-from thidua.campaigns import load_campaign
+import thidua.export.worker as export_render
+from thidua.campaign.loading import load_campaign
 from thidua.cli import cli
-from thidua.export import export, select_campaigns
-from thidua.manifest import sha256_file
+from thidua.export.bulk import export, select_campaigns
+from thidua.export.manifest import sha256_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "campaigns" / "001-phung-hiep"
@@ -220,7 +220,7 @@ def test_force_lists_overwritten_edits(campaign, tmp_path):
     edited.write_bytes(edited.read_bytes() + b"\0")
     summary = run_export(campaign, out, force=True)
     assert summary.overwritten == [edited]
-    from thidua.export import summary_lines
+    from thidua.export.bulk import summary_lines
     assert f"  {edited}" in summary_lines(summary)
 
 
@@ -251,7 +251,7 @@ def test_incomplete_folder_with_user_edits_is_not_deleted(campaign, tmp_path):
 
 
 def test_one_broken_template_is_reported_once_not_per_document():
-    from thidua.export import ExportSummary, summary_lines
+    from thidua.export.bulk import ExportSummary, summary_lines
 
     summary = ExportSummary(failures=[
         f"c/p/05_phieu-ket-qua_{i}.docx: Mẫu phieu-ket-qua.docx: biến 'x' chưa được định nghĩa"

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
-
-from thidua.cli import cli
-from thidua.deadlines import DeadlineRow, to_ics
-from thidua.manifest import Manifest, inspect_folder, sha256_bytes
-from thidua.staging import FolderUpdate, recover
-from thidua.zipper import build_zip
 from test_campaign_format import VALID
+
+from thidua.campaign.deadlines import DeadlineRow, to_ics
+from thidua.cli import cli
+from thidua.export.manifest import Manifest, inspect_folder, sha256_bytes
+from thidua.export.staging import FolderUpdate, recover
+from thidua.export.zipper import build_zip
 
 
 def generate(final, files, force=False):
@@ -124,8 +124,8 @@ def test_deadlines_bad_today(bad):
 
 
 def test_monthly_deadline_expands_until_last(tmp_path):
-    from thidua.campaigns import load_campaign
-    from thidua.deadlines import collect
+    from thidua.campaign.deadlines import collect
+    from thidua.campaign.loading import load_campaign
 
     folder = tmp_path / "c"
     folder.mkdir()

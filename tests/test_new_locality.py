@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.campaigns import load_campaign
+from thidua.campaign.loading import load_campaign
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "an-hai-2026"
 INTERIM = "so-ket-6-thang"
@@ -27,9 +27,9 @@ BASE_SALARY = 2_340_000
 
 
 def _scoring():
-    module = pytest.importorskip("thidua.scoring")
+    module = pytest.importorskip("thidua.scoring.pipeline")
     if not hasattr(module, "score_period"):
-        pytest.skip("thidua.scoring.score_period chưa có")
+        pytest.skip("thidua.scoring.pipeline.score_period chưa có")
     return module
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from thidua import pdf_fonts
-from thidua import soffice as soffice_module
 from thidua.errors import PdfError
-from thidua.pdf import PdfConverter, convert_many, find_soffice, font_warnings
-from thidua.soffice import find_uno_python
+from thidua.pdf import fonts as pdf_fonts
+from thidua.pdf import soffice as soffice_module
+from thidua.pdf.convert import PdfConverter, convert_many, find_soffice, font_warnings
+from thidua.pdf.soffice import find_uno_python
 
 NAME = "Nguyễn Thị Ánh"
 LINE = f"Ủy ban nhân dân xã Phước Hậu — {NAME}"

@@ -6,14 +6,20 @@ import random
 from decimal import Decimal as D
 
 import pytest
+from fixtures.scoring import builders
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fixtures.scoring import builders
+from thidua.campaign.model import TieBreak
 from thidua.errors import DataError, Location
-from thidua.model import TieBreak
-from thidua.ranking import RankEntry, Ranker, competition_ranks, eligibility, read_council_order
-from thidua.scoring import compute_period
+from thidua.scoring.pipeline import compute_period
+from thidua.scoring.ranking import (
+    RankEntry,
+    Ranker,
+    competition_ranks,
+    eligibility,
+    read_council_order,
+)
 
 
 def entry(unit_id: str, total: str, *keys) -> RankEntry:

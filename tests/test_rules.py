@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.model import Metric, Rounding
-from thidua.model_rules import (
+from thidua.campaign.model import Metric, Rounding
+from thidua.campaign.model_rules import (
     Council,
     PerEvent,
     Proportional,
@@ -19,8 +19,13 @@ from thidua.model_rules import (
     Threshold,
     YesNo,
 )
-from thidua.rules import RuleContext, evaluate, round_points
-from thidua.submissions import ReportStatus, due_date, expected_months, report_statuses
+from thidua.data.submissions import (
+    ReportStatus,
+    due_date,
+    expected_months,
+    report_statuses,
+)
+from thidua.scoring.rules import RuleContext, evaluate, round_points
 
 METRICS = {m.id: m for m in (
     Metric(id="tong", label="Tổng số hồ sơ", unit="hồ sơ"),
@@ -324,8 +329,8 @@ def test_better_figures_never_lower_a_units_total(extra_online, extra_accounts, 
                                                  plan, unit):
     from pathlib import Path
 
-    from thidua.campaigns import load_campaign
-    from thidua.scoring import PeriodInputs, compute_period, load_inputs
+    from thidua.campaign.loading import load_campaign
+    from thidua.scoring.pipeline import PeriodInputs, compute_period, load_inputs
 
     loaded = load_campaign(Path(__file__).parent / "fixtures" / "scoring" / "mini")
     period = loaded.campaign.period("quy-1-2024")

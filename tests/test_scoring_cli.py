@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from thidua.campaigns import load_campaign
+from thidua.campaign.loading import load_campaign
 from thidua.cli import cli
-from thidua.score_output import build_workbook
-from thidua.scoring import score_period
+from thidua.scoring.output import build_workbook
+from thidua.scoring.pipeline import score_period
 
 MINI = Path(__file__).parent / "fixtures" / "scoring" / "mini"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua.campaigns import load_campaign
-from thidua.scoring import score_period
+from thidua.campaign.loading import load_campaign
+from thidua.scoring.pipeline import score_period
 
 ROOT = Path(__file__).resolve().parent.parent / "campaigns"
 

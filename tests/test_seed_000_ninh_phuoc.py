@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from thidua.campaigns import load_campaign
+from thidua.campaign.loading import load_campaign
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = ROOT / "campaigns" / "000-ninh-phuoc"

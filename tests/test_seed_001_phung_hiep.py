@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.campaigns import load_campaign
+from thidua.campaign.loading import load_campaign
 
 ROOT = Path(__file__).resolve().parents[1]
 CAMPAIGN = ROOT / "campaigns" / "001-phung-hiep"

@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from thidua.campaigns import load_campaign
-from thidua.validation import rule_for_group
+from thidua.campaign.loading import load_campaign
 
 ROOT = Path(__file__).resolve().parents[1]
 CAMPAIGN_DIR = ROOT / "campaigns" / "003-chau-thanh-a"
@@ -205,8 +204,8 @@ def test_scoring_rules_per_group(loaded):
     campaign = loaded.campaign
     criteria = {c.id: c for c in campaign.scoring.criteria}
     assert [c.max_points for c in campaign.scoring.criteria] == [10, 15, 35, 30, 10, 0, 0]
-    assert rule_for_group(criteria["ho-so"], "phong-ban-nganh").target == 150
-    assert rule_for_group(criteria["ho-so"], "xa-thi-tran").target == 200
+    assert criteria["ho-so"].rule_for_group("phong-ban-nganh").target == 150
+    assert criteria["ho-so"].rule_for_group("xa-thi-tran").target == 200
     assert criteria["thu-tuc"].rule.none_points == -5
     assert criteria["thu-tuc"].rule.max_bonus is None
     assert criteria["tai-khoan"].overrides["xa-thi-tran"]["title"].endswith("đạt 1.500 tài khoản.")
@@ -265,7 +264,7 @@ def reference_totals(campaign, period_id: str) -> dict[str, Decimal]:
     for group, unit in campaign.units():
         row, total = figures[unit.id], Decimal(0)
         for crit in campaign.scoring.criteria:
-            rule = rule_for_group(crit, group.id)
+            rule = crit.rule_for_group(group.id)
             if rule.kind == "yes_no":
                 total += rule.yes_points if row[rule.metric] == "có" else rule.no_points
             elif rule.kind == "threshold" and rule.numerator:

@@ -8,15 +8,14 @@ import sys
 
 import docx
 import pytest
+from test_documents import ROOT, SEEDS, make_campaign
 
-from thidua.campaigns import load_campaign
-from thidua.documents import DOCUMENTS, document_context
-from thidua.documents import variables
+from thidua.campaign.loading import load_campaign
+from thidua.documents import DOCUMENTS, document_context, variables
 from thidua.documents.rendering import DEFAULT_TEMPLATE_DIR
 from thidua.documents.templates import BUILDERS, build_all
 from thidua.render import PreparedTemplate, make_environment
-from thidua.vnformat import JINJA_FILTERS
-from test_documents import ROOT, SEEDS, make_campaign
+from thidua.vietnamese.formatting import JINJA_FILTERS
 
 TEMPLATES = sorted(DEFAULT_TEMPLATE_DIR.glob("*.docx"))
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from fixtures.scoring import builders
-from thidua.campaigns import load_campaign
+
+from thidua.campaign.loading import load_campaign
+from thidua.data.figures import read_figures
 from thidua.errors import DataError, Location
-from thidua.unitdata import read_figures
 
 MINI = Path(__file__).parent / "fixtures" / "scoring" / "mini"
 HEADER = "ma_don_vi,ten_don_vi,ho_so,ho_so_tt,tai_khoan,ke_hoach,sai,hai_long"
@@ -270,7 +270,7 @@ def test_row_order_does_not_matter(mini, tmp_path):
 
 
 def test_value_for_a_group_that_does_not_use_the_metric_is_a_warning(tmp_path):
-    from thidua.scoring import PeriodInputs, compute_period
+    from thidua.scoring.pipeline import PeriodInputs, compute_period
 
     campaign = builders.campaign(
         groups={"pb": 1, "xa": 2},
@@ -293,7 +293,7 @@ def test_value_for_a_group_that_does_not_use_the_metric_is_a_warning(tmp_path):
 
 
 def test_submission_log_duplicate_month_is_an_error(tmp_path):
-    from thidua.submissions import read_submission_log
+    from thidua.data.submissions import read_submission_log
 
     path = write(tmp_path, "# sổ\nma_don_vi,ky,ngay_nop\nxa-an,01/2024,20/01/2024\n"
                            "xa-binh,01/2024,\nxa-an,1/2024,19/01/2024\n", name="bao-cao.csv")
@@ -308,7 +308,7 @@ def test_submission_log_duplicate_month_is_an_error(tmp_path):
 def test_submission_log_month_outside_the_period_is_a_warning(tmp_path):
     import shutil
 
-    from thidua.scoring import score_period
+    from thidua.scoring.pipeline import score_period
 
     folder = tmp_path / "mini"
     shutil.copytree(MINI, folder)

@@ -14,7 +14,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from thidua.errors import ThiduaError
-from thidua.vnformat import (
+from thidua.vietnamese.formatting import (
     JINJA_FILTERS,
     VnFormatError,
     format_date,

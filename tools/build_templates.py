@@ -1,4 +1,4 @@
-"""Generate every Word template in templates/ with thidua.docx_build, so they are reproducible.
+"""Generate every Word template in templates/ with thidua.docx.build, so they are reproducible.
 
 Usage: python tools/build_templates.py [OUT_DIR]   (default: templates/ of the repository)
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import click
 
 from thidua import __version__
-from thidua.cli import campaign_cmds, check_cmds, doc_cmds, export_cmds, i18n, score_cmds
+from thidua.cli import (
+    campaign_cmds,
+    check_cmds,
+    doc_cmds,
+    export_cmds,
+    i18n,
+    score_cmds,
+)
 from thidua.cli.common import CONTEXT_SETTINGS
 
 i18n.install()

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
-from thidua.campaigns import campaigns_root, discover, load_campaign
+from thidua.campaign.jsonschema import campaign_json_schema
+from thidua.campaign.loading import campaigns_root, discover, load_campaign
+from thidua.campaign.scaffold import create_campaign
+from thidua.campaign.summary import next_deadline_text, period_text, summary_lines
 from thidua.cli.common import reports_errors
-from thidua.datacheck import check_period_data
 from thidua.errors import CampaignError, DataError
-from thidua.jsonschema import campaign_json_schema
-from thidua.scaffold import create_campaign
-from thidua.summary import next_deadline_text, period_text, summary_lines
-from thidua.vnformat import parse_date
+from thidua.scoring.datacheck import check_period_data
+from thidua.vietnamese.formatting import parse_date
 
 
 def parse_today(value: str | None) -> date:

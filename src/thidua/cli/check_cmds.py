@@ -7,7 +7,7 @@ import sys
 import click
 
 from thidua.cli.common import reports_errors
-from thidua.docx_check import UnreadableDocumentError, check_document
+from thidua.docx.check import UnreadableDocumentError, check_document
 
 
 @click.command("check")

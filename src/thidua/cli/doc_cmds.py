@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from thidua.campaigns import load_campaign
+from thidua.campaign.loading import load_campaign
 from thidua.cli.common import data_option, period_option, reports_errors
-from thidua.documents import DOCUMENTS, build_dossier, build_plan, document_context
+from thidua.documents import DOCUMENTS, document_context
 from thidua.documents.context import to_json
-from thidua.folder_output import FolderOutcome
-from thidua.scoring import score_period, select_period
+from thidua.export.folder_output import FolderOutcome
+from thidua.export.single import build_dossier, build_plan
+from thidua.scoring.pipeline import score_period, select_period
 
 _OUTPUT = click.Path(file_okay=False, path_type=Path)
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from thidua.campaigns import campaigns_root, discover, load_campaign
+from thidua.campaign.deadlines import collect, table_lines, write_ics
+from thidua.campaign.loading import campaigns_root, discover, load_campaign
 from thidua.cli.campaign_cmds import parse_today
 from thidua.cli.common import reports_errors
-from thidua.deadlines import collect, table_lines, write_ics
 from thidua.errors import ThiduaError
-from thidua.export import ExportSummary, export, select_campaigns, summary_lines
+from thidua.export.bulk import ExportSummary, export, select_campaigns, summary_lines
 
 
 @click.command("deadlines")

@@ -7,12 +7,12 @@ from pathlib import Path
 import click
 
 from thidua.atomic import write_text_atomic
-from thidua.campaigns import CAMPAIGN_FILE, LoadedCampaign, load_campaign
+from thidua.campaign.loading import CAMPAIGN_FILE, LoadedCampaign, load_campaign
 from thidua.cli.common import data_option, period_option, reports_errors
-from thidua.dataform import write_form
+from thidua.data.form import write_form
 from thidua.errors import ThiduaError
-from thidua.score_output import render_json, render_table, write_xlsx
-from thidua.scoring import data_paths, score_period, select_period
+from thidua.scoring.output import render_json, render_table, write_xlsx
+from thidua.scoring.pipeline import data_paths, score_period, select_period
 
 DATA_FILE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 

@@ -8,17 +8,25 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from thidua.campaigns import LoadedCampaign
-from thidua.documents.context_dossier import (annex_context, decision_context, minutes_context,
-                                              submission_context)
+from thidua.campaign.loading import LoadedCampaign
+from thidua.campaign.model import Period
+from thidua.documents.context_dossier import (
+    annex_context,
+    decision_context,
+    minutes_context,
+    submission_context,
+)
 from thidua.documents.context_plan import plan_context
-from thidua.documents.context_units import (collective_report_context, person_report_context,
-                                            result_sheet_context, score_table_context)
+from thidua.documents.context_units import (
+    collective_report_context,
+    person_report_context,
+    result_sheet_context,
+    score_table_context,
+)
 from thidua.errors import CouncilDecisionNeeded, ThiduaError
-from thidua.model import Period
-from thidua.results import Nomination, PeriodResult, UnitResult
-from thidua.scoring import data_paths, score_period, select_period
-from thidua.vnformat import format_number
+from thidua.scoring.pipeline import data_paths, score_period, select_period
+from thidua.scoring.results import Nomination, PeriodResult, UnitResult
+from thidua.vietnamese.formatting import format_number
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from thidua.awards import prize_for
+from thidua.campaign.model import Award, Campaign, Period, Rank
 from thidua.documents.context_common import points, two
-from thidua.model import Award, Campaign, Period, Rank
-from thidua.vnformat import format_money, format_number
+from thidua.scoring.awards import prize_for
+from thidua.vietnamese.formatting import format_money, format_number
 
 
 def rank_prize(campaign: Campaign, rank: Rank) -> int:

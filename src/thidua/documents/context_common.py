@@ -7,9 +7,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from thidua.model import Campaign, DocumentNumber, Issuer, Recipients, RecipientGroup, Signer
-from thidua.vnformat import (format_date, format_money, format_number, format_place_date,
-                             format_short_date, money_in_words, nfc, upper_vi)
+from thidua.campaign.model import (
+    Campaign,
+    DocumentNumber,
+    Issuer,
+    RecipientGroup,
+    Recipients,
+    Signer,
+)
+from thidua.vietnamese.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_place_date,
+    format_short_date,
+    money_in_words,
+    nfc,
+    upper_vi,
+)
 
 BLANK = "……"  # a clearly marked place to fill in by hand
 NUMBER_BLANK = " " * 5  # with the space after "Số:": "Số:      /TTr-PNV" (unnumbered)

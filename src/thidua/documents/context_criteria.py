@@ -6,12 +6,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from thidua.campaign.model import Campaign, Criterion, Group
+from thidua.campaign.model_rules import SCORING_KINDS_WITHOUT_MAX
+from thidua.campaign.model_types import parse_text
 from thidua.documents.context_common import points
-from thidua.model import Campaign, Criterion, Group
-from thidua.model_rules import SCORING_KINDS_WITHOUT_MAX
-from thidua.model_types import parse_text
-from thidua.validation import max_points_for_group, rule_for_group
-from thidua.vnformat import format_number
+from thidua.vietnamese.formatting import format_number
 
 _OPS = {">=": "đạt từ … trở lên", ">": "trên …", "<=": "không quá …", "<": "dưới …",
         "==": "bằng …"}
@@ -156,8 +155,8 @@ def _guidance(criterion: Criterion, group_id: str | None, describer: _Describer)
     elif criterion.guidance and not _has_params(override):
         lines = list(criterion.guidance)
     else:
-        rule = rule_for_group(criterion, group_id)
-        lines = describer.describe(rule, max_points_for_group(criterion, group_id))
+        rule = criterion.rule_for_group(group_id)
+        lines = describer.describe(rule, criterion.max_points_for_group(group_id))
     basis = list(parse_text(override["basis"])) if override.get("basis") else list(criterion.basis)
     if basis:
         lines.append("* Cơ sở chấm điểm:")
@@ -174,7 +173,7 @@ def _max_text(criterion: Criterion, group_id: str | None) -> str:
         return "Chỉ tiêu"
     if criterion.rule.kind in SCORING_KINDS_WITHOUT_MAX:
         return "Trừ điểm"
-    return points(max_points_for_group(criterion, group_id))
+    return points(criterion.max_points_for_group(group_id))
 
 
 def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> list[dict[str, Any]]:
@@ -197,7 +196,7 @@ def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> lis
 
 def _total(campaign: Campaign, group: Group | None) -> str:
     gid = group.id if group else None
-    total = sum((max_points_for_group(c, gid) for c in campaign.scoring.criteria
+    total = sum((c.max_points_for_group(gid) for c in campaign.scoring.criteria
                  if c.rule.kind not in SCORING_KINDS_WITHOUT_MAX
                  and (gid is None or c.groups is None or gid in c.groups)), Decimal(0))
     return points(total)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from thidua.campaigns import LoadedCampaign
+from thidua.campaign.loading import LoadedCampaign
+from thidua.campaign.model import Meeting, Period, Person
 from thidua.documents.context_common import BLANK, iso, short_date, two
 from thidua.documents.context_results import decision_award_ids, results_data
-from thidua.documents.offices import (NAME_BLANK, decision_block, minutes_block,
-                                      reference_date, submission_block)
-from thidua.model import Meeting, Period, Person
-from thidua.results import PeriodResult
-from thidua.vnformat import format_date
+from thidua.documents.offices import (
+    NAME_BLANK,
+    decision_block,
+    minutes_block,
+    reference_date,
+    submission_block,
+)
+from thidua.scoring.results import PeriodResult
+from thidua.vietnamese.formatting import format_date
 
 TIME_BLANK = "…… giờ ……"
 

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from thidua.campaigns import LoadedCampaign
+from thidua.campaign.loading import LoadedCampaign
+from thidua.campaign.model import Campaign
 from thidua.documents.context_awards import award_lines, bonus_lines, period_award_data
-from thidua.documents.context_common import (bonus_text, document_block, has_markers, letter,
-                                             lettered, points, recipient_groups, recipient_lines,
-                                             signer_block, two)
+from thidua.documents.context_common import (
+    bonus_text,
+    document_block,
+    has_markers,
+    letter,
+    lettered,
+    points,
+    recipient_groups,
+    recipient_lines,
+    signer_block,
+    two,
+)
 from thidua.documents.context_criteria import scoring_tables
-from thidua.model import Campaign
-from thidua.vnformat import format_date, format_short_date, roman
+from thidua.vietnamese.formatting import format_date, format_short_date, roman
 
 
 def ended(text: str, mark: str) -> str:

@@ -7,13 +7,22 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from thidua.campaigns import LoadedCampaign
-from thidua.documents.context_common import (BLANK, campaign_name, iso, money, num,
-                                             period_phrase, plan_reference, points,
-                                             points_phrase, two)
-from thidua.model import Award, Campaign, Period
-from thidua.results import PeriodResult, UnitResult
-from thidua.vnformat import format_money, format_number
+from thidua.campaign.loading import LoadedCampaign
+from thidua.campaign.model import Award, Campaign, Period
+from thidua.documents.context_common import (
+    BLANK,
+    campaign_name,
+    iso,
+    money,
+    num,
+    period_phrase,
+    plan_reference,
+    points,
+    points_phrase,
+    two,
+)
+from thidua.scoring.results import PeriodResult, UnitResult
+from thidua.vietnamese.formatting import format_money, format_number
 
 AWARDED_WITHOUT_RANK = "Được khen"  # the award column of a unit whose award has no named ranks
 

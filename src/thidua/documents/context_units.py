@@ -5,14 +5,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from thidua.campaigns import LoadedCampaign
+from thidua.campaign.loading import LoadedCampaign
+from thidua.campaign.model import Campaign, Issuer, Period, Unit
 from thidua.documents.context_common import iso, issuer_block, parent_line, points, two
-from thidua.documents.context_results import figures_list, per_result, results_data, unit_row
+from thidua.documents.context_results import (
+    figures_list,
+    per_result,
+    results_data,
+    unit_row,
+)
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
 from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
-from thidua.model import Campaign, Issuer, Period, Unit
-from thidua.results import Nomination, PeriodResult, UnitResult
-from thidua.vnformat import format_place_date, upper_vi
+from thidua.scoring.results import Nomination, PeriodResult, UnitResult
+from thidua.vietnamese.formatting import format_place_date, upper_vi
 
 PLACEHOLDERS = {
     "dac_diem": "[Đơn vị bổ sung: sơ lược đặc điểm, tình hình của đơn vị (tổ chức bộ máy, "

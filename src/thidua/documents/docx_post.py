@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from thidua.docx_build import document_bytes
+from thidua.docx.build import document_bytes
 
 _HEADER_FOOTER_REFS = (qn("w:headerReference"), qn("w:footerReference"))
 TWIPS_PER_EMU = 1 / 635

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from thidua.campaigns import LoadedCampaign
+from thidua.campaign.loading import LoadedCampaign
+from thidua.campaign.model import Period
 from thidua.errors import DataError, Location, Problem
-from thidua.model import Period
-from thidua.vnformat import nfc, slugify
+from thidua.vietnamese.formatting import nfc, slugify
 
 DEFAULT_FOLDER = "data/bao-cao-thanh-tich"
 PARTS = ("dac_diem", "chuc_nang", "thanh_tich", "khen_thuong")

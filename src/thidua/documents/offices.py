@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from thidua.documents.context_common import (document_block, parent_line, recipient_groups,
-                                             recipient_lines, signer_block)
+from thidua.campaign.model import Campaign, Issuer, OfficeDocument, Period, Recipients
+from thidua.documents.context_common import (
+    document_block,
+    parent_line,
+    recipient_groups,
+    recipient_lines,
+    signer_block,
+)
 from thidua.documents.context_plan import ended
-from thidua.model import Campaign, Issuer, OfficeDocument, Period, Recipients
-from thidua.vnformat import nfc, upper_vi
+from thidua.vietnamese.formatting import nfc, upper_vi
 
 NAME_BLANK = "[Họ và tên]"  # a signer's name still to be written (never all capitals)
 

@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from thidua.campaigns import LoadedCampaign
+from thidua.campaign.loading import LoadedCampaign
 from thidua.render import DocumentRenderer
+
 
 def _default_template_dir() -> Path:
     """$THIDUA_TEMPLATES, the source checkout's templates/, or the installed share folder."""

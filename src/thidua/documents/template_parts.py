@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from thidua import docx_build as B
+from thidua.docx import build as B
 
 PORTRAIT_WIDTH_MM = 165.0   # A4 210 − left 30 − right 15
 LANDSCAPE_WIDTH_MM = 252.0  # A4 297 − left 30 − right 15

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua import docx_build as B
-from thidua.documents.template_parts import (annex_heading, body, centred, closing, each, header,
-                                             lead, looped_table, save, tag, title)
+from thidua.documents.template_parts import (
+    annex_heading,
+    body,
+    centred,
+    closing,
+    each,
+    header,
+    lead,
+    looped_table,
+    save,
+    tag,
+    title,
+)
+from thidua.docx import build as B
 
 COLLECTIVES = ("STT", "TÊN TẬP THỂ", "HÌNH THỨC KHEN THƯỞNG", "HẠNG KHEN THƯỞNG", "XẾP HẠNG",
                "TỔNG ĐIỂM", "TIỀN THƯỞNG (ĐỒNG)")

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua import docx_build as B
-from thidua.documents.template_parts import (add_run, annex_heading, body, cell_loop, centred,
-                                             closing, each, header, lead, looped_table, save,
-                                             spacer, tag, title)
+from thidua.documents.template_parts import (
+    add_run,
+    annex_heading,
+    body,
+    cell_loop,
+    centred,
+    closing,
+    each,
+    header,
+    lead,
+    looped_table,
+    save,
+    spacer,
+    tag,
+    title,
+)
+from thidua.docx import build as B
 
 FORM_NOTE = [  # the achievement-report form in force, chosen by the dossier's date
     '{%p if ngay_ap_dung_goc >= "2025-07-01" %}',

@@ -60,8 +60,8 @@ def undocumented(context: dict[str, Any]) -> list[str]:
 
 def template_variables() -> dict[str, list[str]]:
     """Top-level names each template of templates/ reads."""
-    from thidua.render import PreparedTemplate, make_environment
     from thidua.documents.rendering import DEFAULT_TEMPLATE_DIR
+    from thidua.render import PreparedTemplate, make_environment
     environment = make_environment()
     out = {}
     for path in sorted(DEFAULT_TEMPLATE_DIR.glob("*.docx")):

@@ -9,13 +9,13 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 
 from lxml import etree
 
 from thidua.errors import TemplateError
-from thidua.vnformat import VnFormatError, parse_date
+from thidua.vietnamese.formatting import VnFormatError, parse_date
 
 DYNAMIC_COMPRESS_LEVEL = 6  # rendered parts; see bench/bench_render.py for the trade-off
 STATIC_COMPRESS_LEVEL = 9  # untouched parts are compressed once per run, so squeeze them

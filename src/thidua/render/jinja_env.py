@@ -10,7 +10,7 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from thidua.vnformat import JINJA_FILTERS
+from thidua.vietnamese.formatting import JINJA_FILTERS
 
 # Inside a <w:t> element: close the text, put the break, reopen the text in the same run
 # so that the run's formatting carries on after the break.

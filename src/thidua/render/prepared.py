@@ -13,12 +13,22 @@ from lxml import etree
 
 from thidua.errors import RenderError, TemplateError, ThiduaError
 from thidua.render.docx_package import (
-    DYNAMIC_COMPRESS_LEVEL, XML_DECLARATION, ZipEntry, build_zip, document_timestamp,
-    make_entry, normalised_core_properties, read_package, static_entries,
+    DYNAMIC_COMPRESS_LEVEL,
+    XML_DECLARATION,
+    ZipEntry,
+    build_zip,
+    document_timestamp,
+    make_entry,
+    normalised_core_properties,
+    read_package,
+    static_entries,
 )
 from thidua.render.jinja_env import unsafe_accesses
 from thidua.render.locate import (
-    describe_place, structure_error, translate_error, unsafe_error,
+    describe_place,
+    structure_error,
+    translate_error,
+    unsafe_error,
 )
 from thidua.render.structure import check_structure
 from thidua.render.xml_source import PartSource, finish_xml, part_source

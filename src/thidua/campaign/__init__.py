@@ -1,0 +1,1 @@
+"""The campaign format: model, YAML with lines, validation, schema, scaffold, loading, deadlines."""

@@ -1,0 +1,1 @@
+"""What units report: CSV/XLSX tables, figures, values, submission log, nominations, the collection form."""

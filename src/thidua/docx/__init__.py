@@ -1,0 +1,1 @@
+"""Building and checking .docx files: layout primitives, reading text, Decree 30/2020 rules."""

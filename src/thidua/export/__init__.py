@@ -1,0 +1,1 @@
+"""Writing output folders: bulk export, single folders, staging, manifest, ZIP."""

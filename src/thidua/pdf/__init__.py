@@ -1,0 +1,1 @@
+"""Word to PDF through LibreOffice: processes, batching, timeouts, fonts, normalisation."""

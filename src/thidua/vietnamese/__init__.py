@@ -1,0 +1,1 @@
+"""Vietnamese language rules: numbers, dates, money in words, numbering, file names."""
