@@ -8,6 +8,12 @@ import sys
 def main() -> None:
     try:
         from thidua.cli import cli
+        from thidua.cli.common import STDOUT_CLOSED, prepare_console
+
+        if not prepare_console():
+            if sys.stderr is not None:
+                print(STDOUT_CLOSED, file=sys.stderr)
+            sys.exit(2)
 
         cli(prog_name="thidua")
     except KeyboardInterrupt:

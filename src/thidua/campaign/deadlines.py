@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -81,6 +82,12 @@ def table_lines(rows: list[DeadlineRow]) -> list[tuple[str, bool]]:
 
 
 def _escape(text: str) -> str:
+    """RFC 5545 TEXT: backslash, ';' and ',' escaped; any line break (CR, LF, CRLF, Unicode
+    separators) becomes '\\n' and other control characters a space, so no text from the plan
+    can start a property line of its own."""
+    text = re.sub(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", "\n", text)
+    text = re.sub(r"[\x00-\x08\x0a-\x1f\x7f]", lambda m: m.group() if m.group() == "\n" else " ",
+                  text.replace("\t", " "))
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\n", "\\n"))
 

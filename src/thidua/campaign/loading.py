@@ -29,7 +29,9 @@ class LoadedCampaign:
 
     @property
     def id(self) -> str:
-        return self.folder.name
+        name = self.folder.name
+        # "." and ".." (`thidua export .`) name the folder they point at, not an empty id
+        return name if name not in ("", ".", "..") else self.folder.resolve().name
 
     @property
     def file(self) -> Path:
@@ -70,6 +72,7 @@ def discover(root: Path) -> list[Path]:
 def load_campaign(ref: str | Path) -> LoadedCampaign:
     """Load, validate and cross-check a campaign; raise CampaignError with every problem."""
     folder = resolve_campaign(ref)
+    _check_folder_name(folder)
     source = load_yaml(folder / CAMPAIGN_FILE)
     if not isinstance(source.data, dict):
         raise CampaignError([Problem(
@@ -85,6 +88,23 @@ def load_campaign(ref: str | Path) -> LoadedCampaign:
     if errors:
         raise CampaignError(problems)
     return LoadedCampaign(campaign, folder, source, problems)
+
+
+def _check_folder_name(folder: Path) -> None:
+    """A campaign's id is its folder name, written into every output: it must be readable text
+    and a usable folder name (a name unzipped from Windows may not be UTF-8)."""
+    name = folder.name if folder.name not in ("", ".", "..") else folder.resolve().name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "replace")
+        raise CampaignError([Problem(
+            f"tên thư mục phong trào '{shown}' không phải văn bản UTF-8 (thường do giải nén tệp "
+            "ZIP tạo trên Windows); hãy đổi tên thư mục, ví dụ 'nam-2024-xa-a', rồi chạy lại",
+            Location(os.fsencode(str(folder)).decode("utf-8", "replace")))]) from None
+    if not name:
+        raise CampaignError([Problem("không xác định được tên thư mục phong trào; hãy nêu "
+                                     "thư mục của phong trào", Location(str(folder)))])
 
 
 def _missing_data_files(campaign: Campaign, folder: Path, source: SourceDocument) -> list[Problem]:

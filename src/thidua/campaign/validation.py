@@ -14,7 +14,11 @@ from thidua.campaign.model_rules import RULE_KINDS, SCORING_KINDS_WITHOUT_MAX
 from thidua.campaign.schema_errors import problems_from_validation
 from thidua.campaign.yamlsource import KeyPath, SourceDocument
 from thidua.errors import Problem
-from thidua.vietnamese.formatting import format_number, format_short_date
+from thidua.vietnamese.formatting import format_number, format_short_date, windows_reserved
+
+# Folder names export/ gives its own outputs next to the periods' folders (documents/planning
+# PLAN_FOLDER; campaign/ cannot import it, tests/test_hostile_inputs.py keeps the two equal).
+RESERVED_FOLDERS = ("ke-hoach",)
 
 
 def cross_check(campaign: Campaign, source: SourceDocument) -> list[Problem]:
@@ -43,6 +47,7 @@ class _Checker:
         self.check_totals()
         self.check_tie_breaks()
         self.check_periods()
+        self.check_folder_names()
         self.check_deadlines()
 
     def check_duplicates(self) -> None:
@@ -184,6 +189,24 @@ class _Checker:
                     if rank.prize_coefficient is not None and self.c.dossier.base_salary is None:
                         self.error("tiền thưởng theo hệ số cần dossier.base_salary (lương cơ sở)",
                                    apath + ("ranks", ri, "prize_coefficient"))
+
+    def check_folder_names(self) -> None:
+        """Each period id becomes a folder: it must be a valid, distinct name on Windows too."""
+        seen: dict[str, str] = {}
+        for pi, period in enumerate(self.c.periods):
+            path: KeyPath = ("periods", pi, "id")
+            folded = period.id.casefold()
+            if folded in RESERVED_FOLDERS:
+                self.error(f"mã đợt '{period.id}' trùng tên thư mục Kế hoạch mà thidua dùng "
+                           "(ke-hoach); hãy đặt mã khác, ví dụ 'nam-2024'", path)
+            elif windows_reserved(period.id):
+                self.error(f"mã đợt '{period.id}' không dùng được làm tên thư mục trên Windows "
+                           "(tên dành riêng như con, prn, aux, nul, com1…, lpt1…, hoặc kết thúc "
+                           "bằng dấu chấm); hãy đặt mã khác", path)
+            if folded in seen and seen[folded] != period.id:
+                self.error(f"mã đợt '{period.id}' chỉ khác '{seen[folded]}' ở chữ hoa/chữ "
+                           "thường: trên Windows hai thư mục này là một; hãy đặt mã khác", path)
+            seen.setdefault(folded, period.id)
 
     def check_deadlines(self) -> None:
         start = self.c.document.date or self.c.time.start

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
+from thidua.atomic import os_error_text
 from thidua.errors import ThiduaError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -45,8 +48,7 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.stderr.close()
             sys.exit(0)
         except OSError as exc:
-            name = getattr(exc, "filename", None) or ""
-            click.echo(f"Lỗi: không đọc/ghi được tệp {name}: {exc.strerror or exc}", err=True)
+            click.echo(f"Lỗi: {os_error_text(exc)}", err=True)
             sys.exit(2)
         except Exception as exc:  # last resort: never show a traceback to the user
             if os.environ.get("THIDUA_DEBUG") == "1":
@@ -57,3 +59,79 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(3)
 
     return wrapper
+
+
+# Colour (SGR) sequences are harmless; any other control character or escape sequence from a
+# data file could move the cursor, retitle the window or hide text, so it is replaced.
+_SGR = r"\x1b\[[0-9;]*m"
+_UNSAFE = re.compile(rf"({_SGR})|\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+                     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with control characters and escape sequences (except colours) shown as '?'."""
+    return _UNSAFE.sub(lambda m: m.group(1) or "?", text)
+
+
+class SafeConsole(io.TextIOBase):
+    """A text stream that writes UTF-8 (whatever the console code page) and never passes a
+    terminal control sequence through."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.stream.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.stream.errors
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        if not isinstance(text, str):
+            raise TypeError("SafeConsole writes text only")
+        self.stream.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
+def console_stream(stream: TextIO) -> TextIO:
+    """The stream re-encoded as UTF-8 (output redirected to a file or pipe on a Windows code
+    page such as cp1258 cannot encode Vietnamese), with unencodable characters as '?' when it
+    cannot be re-encoded, and terminal-safe."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8":
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+            except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+                pass
+    return SafeConsole(stream)  # type: ignore[return-value]
+
+
+STDOUT_CLOSED = ("Lỗi: đầu ra chuẩn (stdout) đã bị đóng nên thidua không thể in kết quả; hãy "
+                 "chạy lại lệnh không kèm '>&-', hoặc ghi kết quả vào tệp: thidua … > ket-qua.txt")
+
+
+def prepare_console() -> bool:
+    """Make stdout/stderr safe for Vietnamese text; False when stdout is closed."""
+    if sys.stderr is not None:
+        sys.stderr = console_stream(sys.stderr)
+    if sys.stdout is None:
+        return False
+    sys.stdout = console_stream(sys.stdout)
+    return True

@@ -23,7 +23,7 @@ from thidua.data.tables import (
     is_unit_id_header,
     read_table,
 )
-from thidua.data.values import CellError, parse_date_value
+from thidua.data.values import DATA_YEARS, CellError, check_year, parse_date_value
 from thidua.errors import DataError, Location, Problem
 from thidua.vietnamese.formatting import format_number, two_digit
 
@@ -153,7 +153,8 @@ def timeliness_deduction(rule: ReportTimeliness,
 
 def _parse_month(raw: Any) -> Month:
     if isinstance(raw, (datetime, date)):
-        return raw.year, raw.month
+        when = check_year(raw.date() if isinstance(raw, datetime) else raw)
+        return when.year, when.month
     return _parse_month_text(clean_text(raw))
 
 
@@ -162,6 +163,9 @@ def _parse_month_text(text: str) -> Month:
     match = _MONTH.match(text)
     if not match or not 1 <= int(match.group(1)) <= 12:
         raise CellError(f"kỳ báo cáo '{text}' không đúng dạng mm/yyyy (ví dụ 03/2024)")
+    if int(match.group(2)) not in DATA_YEARS:
+        raise CellError(f"kỳ báo cáo '{text}' có năm không hợp lý (từ {DATA_YEARS[0]} đến "
+                        f"{DATA_YEARS[-1]}); kiểm tra lại năm")
     return int(match.group(2)), int(match.group(1))
 
 

@@ -18,9 +18,17 @@ _COMMA_DECIMAL = re.compile(r"^-?\d+(,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^-?\d*\.\d+$")
 _YES = {"có", "co", "x", "1", "đạt", "yes", "true", "c"}
 _NO = {"", "không", "khong", "0", "no", "false", "k", "không có"}
+DATA_YEARS = range(1990, 2100)  # a reported date outside is a typing mistake (0001, 9999)
 _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's 1900 date system, exact from 01/03/1900 on
 _SERIAL_RANGE = range((date(1990, 1, 1) - _EXCEL_EPOCH).days,
                       (date(2100, 1, 1) - _EXCEL_EPOCH).days)
+
+
+# Realistic magnitudes: a commune's count (dossiers, households, people) stays far below a
+# billion, and any figure must be writable in words; larger ones are typing or export mistakes
+# (and a 28-digit count would round its ratio across a floor).
+MAX_COUNT = 10**9
+MAX_NUMBER = 10**15
 
 
 class CellError(ValueError):
@@ -28,7 +36,16 @@ class CellError(ValueError):
 
 
 def parse_vn_decimal(value: Any) -> Decimal:
-    """'1.730' → 1730, '98,5' → 98.5, '98.5' → 98.5; Excel numbers as they are."""
+    """'1.730' → 1730, '98,5' → 98.5, '98.5' → 98.5; Excel numbers as they are; bounded."""
+    number = _unbounded_decimal(value)
+    if not number.is_finite() or abs(number) > MAX_NUMBER:
+        shown = f"{value:G}" if isinstance(value, float) else clean_text(value)
+        raise CellError(f"số '{shown}' quá lớn (tối đa {MAX_NUMBER:,}); kiểm tra lại "
+                        "ô này".replace(",", "."))
+    return number
+
+
+def _unbounded_decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise CellError(f"'{value}' không phải là số")
     if isinstance(value, int):
@@ -57,6 +74,9 @@ def parse_count(raw: Any) -> Decimal:
     number = _non_negative(parse_vn_decimal(raw), raw)
     if number != number.to_integral_value():
         raise CellError(f"số lượng phải là số nguyên ({clean_text(raw)})")
+    if number > MAX_COUNT:
+        raise CellError(f"số lượng {clean_text(raw)} quá lớn (tối đa {MAX_COUNT:,}); kiểm tra "
+                        "lại ô này".replace(",", "."))
     return number.quantize(Decimal(1))
 
 
@@ -86,6 +106,19 @@ def parse_yes_no(raw: Any) -> bool:
 
 def parse_date_value(raw: Any) -> date:
     """A date cell; a bare number (e.g. 44310, a date cell shown as General) is Excel's serial."""
+    return check_year(_any_date(raw))
+
+
+def check_year(when: date) -> date:
+    """The date, if its year is plausible for reported data."""
+    if when.year not in DATA_YEARS:
+        raise CellError(f"ngày {when.day:02d}/{when.month:02d}/{when.year:04d} có năm "
+                        f"{when.year} không hợp lý (từ {DATA_YEARS[0]} đến {DATA_YEARS[-1]}); "
+                        "kiểm tra lại năm")
+    return when
+
+
+def _any_date(raw: Any) -> date:
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):

@@ -76,7 +76,7 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
     N days, and the problems of the ones that could not be loaded (they are skipped)."""
     if not refs and not all_campaigns:
         raise ExportError("Hãy nêu mã phong trào cần xuất, hoặc dùng --all để xuất mọi phong trào.")
-    paths = [str(p) for p in discover(campaigns_root())] if all_campaigns else refs
+    paths = _all_campaigns() if all_campaigns else refs
     loaded, failures = [], []
     for ref in dict.fromkeys(paths):
         try:
@@ -89,6 +89,22 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
                                            for d in c.campaign.deadlines
                                            for when in occurrences(d))]
     return loaded, failures
+
+
+def _all_campaigns() -> list[str]:
+    """Every campaign folder of the campaigns root; none at all is an error, not 'nothing due'."""
+    root = campaigns_root()
+    where = f"thư mục phong trào '{root}' (biến THIDUA_CAMPAIGNS hoặc ./campaigns)"
+    if root.exists() and not root.is_dir():
+        raise ExportError(f"Lỗi: {where} là một tệp, không phải thư mục.")
+    if not root.is_dir():
+        raise ExportError(f"Lỗi: không tìm thấy {where}; hãy chạy thidua trong thư mục chứa "
+                          "'campaigns', hoặc đặt THIDUA_CAMPAIGNS.")
+    found = [str(p) for p in discover(root)]
+    if not found:
+        raise ExportError(f"Lỗi: {where} không có phong trào nào (cần các thư mục con có tệp "
+                          "campaign.yaml; tạo mới bằng thidua init).")
+    return found
 
 
 def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
@@ -104,6 +120,23 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]
             continue
         jobs.append(FolderJob(loaded, period.id, f"Hồ sơ {period.name}", documents, sources))
     return jobs
+
+
+def _check_targets(finals: list[Path]) -> None:
+    """Refuse, before writing anything, output folders that a user's file or a link occupies
+    (replacing them would move the user's file away)."""
+    problems = []
+    for final in finals:
+        for path in (final.parent, final):
+            if path.is_symlink():
+                problems.append(f"{path}: đây là một liên kết (symlink); thidua không ghi qua "
+                                "liên kết. Hãy xóa liên kết hoặc chọn thư mục khác bằng -o.")
+            elif path.exists() and not path.is_dir():
+                problems.append(f"{path}: đã có một tệp trùng tên với thư mục kết quả; hãy đổi "
+                                "tên hoặc chuyển tệp đó đi, hoặc chọn thư mục khác bằng -o.")
+    if problems:
+        raise ExportError("Lỗi: không xuất được, chưa ghi tệp nào:\n  "
+                          + "\n  ".join(dict.fromkeys(problems)))
 
 
 def _render_stream(jobs: list[FolderJob], workers: int, progress: Progress | None
@@ -157,6 +190,7 @@ def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool 
         find_soffice()
         summary.warnings.extend(font_warnings())
     jobs = [job for loaded in loaded_campaigns for job in plan_jobs(loaded, summary)]
+    _check_targets([out_root / job.final for job in jobs])
     updates = [FolderUpdate(out_root / job.final, force=force) for job in jobs]
     failed: dict[int, list[str]] = {}
     try:

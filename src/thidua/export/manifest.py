@@ -61,8 +61,8 @@ class Manifest:
                        sources=dict(data.get("sources", {})), campaign=data.get("campaign", ""),
                        period=data.get("period", ""), version=data.get("thidua_version", ""),
                        preserved=list(data.get("preserved_user_edits", [])))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # `[]`, garbage or a hand-edited manifest: treated as absent
 
 
 @dataclass(frozen=True)

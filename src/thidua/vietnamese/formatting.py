@@ -21,7 +21,7 @@ __all__ = [
     "JINJA_FILTERS", "MAX_WORDS_NUMBER", "VnFormatError", "format_date", "format_money",
     "format_number", "format_percent", "format_place_date", "format_short_date", "item_letter",
     "money_in_words", "nfc", "number_to_words", "parse_date", "parse_number", "roman", "slugify",
-    "two_digit", "upper_vi",
+    "two_digit", "upper_vi", "windows_reserved", "windows_safe_name",
 ]
 
 Number = int | Decimal | float | str
@@ -188,9 +188,23 @@ def slugify(text: str, max_length: int = 60) -> str:
     ascii_text = "".join(c for c in stripped if not unicodedata.combining(c)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     slug = slug[:max_length].rstrip("-") or SLUG_FALLBACK
-    if slug in _RESERVED_NAMES:  # "con.docx" is as unusable on Windows as "con"
-        slug = f"{slug}-tep"
-    return slug
+    return windows_safe_name(slug)
+
+
+def windows_reserved(name: str) -> bool:
+    """Is the name unusable for a file or folder on Windows: CON, nul.txt, com1, 'x.', 'x '?"""
+    stem = name.split(".", 1)[0].rstrip(" ").casefold()
+    return stem in _RESERVED_NAMES or name.endswith((".", " "))
+
+
+def windows_safe_name(name: str) -> str:
+    """The name made valid on Windows: no trailing dots or spaces, reserved names suffixed
+    ("con" → "con-tep", as "con.docx" is as unusable as "con")."""
+    name = name.rstrip(". ") or SLUG_FALLBACK
+    if windows_reserved(name):
+        head, dot, tail = name.partition(".")
+        name = f"{head}-tep{dot}{tail}"
+    return name
 
 
 def _none_blank(func: Callable[..., str]) -> Callable[..., str]:
