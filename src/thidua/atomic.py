@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -39,6 +40,45 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
             raise OSError(exc.errno, exc.strerror, str(path)) from None  # the user's name, not .tmp
         raise
     return path
+
+
+def _record_of(path: Path) -> Path:
+    """Where thidua notes the hash of the file it wrote (next to it, hidden)."""
+    return path.with_name(f".{path.name}.thidua-sha256")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_unless_edited(path: Path, data: bytes, force: bool = False) -> str:
+    """Write a generated file unless the one already there differs from what thidua last wrote
+    (a form the user has filled in): 'written', 'unchanged', 'overwritten' (force) or 'kept'."""
+    path = Path(path)
+    record = _record_of(path)
+    new_hash = _sha256(data)
+    if path.exists() or path.is_symlink():
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        current = _sha256(path.read_bytes()) if path.is_file() else ""
+        try:
+            written = record.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            written = ""
+        if current == new_hash:
+            status = "unchanged"
+        elif current != written or path.is_symlink():
+            if not force:
+                return "kept"
+            status = "overwritten"
+        else:
+            status = "written"
+    else:
+        status = "written"
+    if status != "unchanged":
+        write_bytes_atomic(path, data)
+    write_bytes_atomic(record, (new_hash + "\n").encode("ascii"))
+    return status
 
 
 def write_text_atomic(path: Path, text: str) -> Path:

@@ -194,6 +194,8 @@ class Period(Base):
     kind: Literal["monthly", "interim", "year_end", "once"] = "year_end"
     start: VNDate | None = None
     end: VNDate | None = None
+    reports_from: VNDate | None = Field(
+        None, description="Ngày bắt đầu tính các kỳ báo cáo (mặc định: start của đợt)")
     awards: tuple[Award, ...] = ()
     data: DataFiles = DataFiles()
     meeting: Meeting | None = None

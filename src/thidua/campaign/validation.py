@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
@@ -14,11 +15,17 @@ from thidua.campaign.model_rules import RULE_KINDS, SCORING_KINDS_WITHOUT_MAX
 from thidua.campaign.schema_errors import problems_from_validation
 from thidua.campaign.yamlsource import KeyPath, SourceDocument
 from thidua.errors import Problem
-from thidua.vietnamese.formatting import format_number, format_short_date, windows_reserved
+from thidua.vietnamese.formatting import (
+    MAX_WORDS_NUMBER,
+    format_number,
+    format_short_date,
+    windows_reserved,
+)
 
 # Folder names export/ gives its own outputs next to the periods' folders (documents/planning
 # PLAN_FOLDER; campaign/ cannot import it, tests/test_hostile_inputs.py keeps the two equal).
 RESERVED_FOLDERS = ("ke-hoach",)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def cross_check(campaign: Campaign, source: SourceDocument) -> list[Problem]:
@@ -49,6 +56,7 @@ class _Checker:
         self.check_periods()
         self.check_folder_names()
         self.check_deadlines()
+        self.check_control_characters(self.source.data, ())
 
     def check_duplicates(self) -> None:
         groups = self.c.participants.groups
@@ -154,6 +162,10 @@ class _Checker:
             base: KeyPath = ("periods", pi)
             if period.start and period.end and period.start > period.end:
                 self.error("ngày bắt đầu sau ngày kết thúc", base + ("start",))
+            end = period.end or self.c.time.end
+            if period.reports_from and period.reports_from > end:
+                self.error(f"reports_from ({format_short_date(period.reports_from)}) sau ngày "
+                           f"kết thúc của đợt ({format_short_date(end)})", base + ("reports_from",))
             votes = period.meeting.votes if period.meeting else None
             if votes and votes.present is not None:
                 cast = sum(v or 0 for v in (votes.agree, votes.disagree, votes.abstain))
@@ -189,6 +201,34 @@ class _Checker:
                     if rank.prize_coefficient is not None and self.c.dossier.base_salary is None:
                         self.error("tiền thưởng theo hệ số cần dossier.base_salary (lương cơ sở)",
                                    apath + ("ranks", ri, "prize_coefficient"))
+                    self.check_prize(rank, apath + ("ranks", ri))
+
+    def check_prize(self, rank: Any, path: KeyPath) -> None:
+        """A prize must be writable in words on the decision (up to MAX_WORDS_NUMBER đồng)."""
+        salary = self.c.dossier.base_salary
+        amounts = [(rank.prize, "prize")]
+        if rank.prize_coefficient is not None and salary is not None:
+            amounts.append((rank.prize_coefficient * salary, "prize_coefficient"))
+        for amount, key in amounts:
+            if amount is not None and abs(amount) > MAX_WORDS_NUMBER:
+                self.error(f"tiền thưởng {format_number(amount)} đồng quá lớn để viết bằng chữ "
+                           f"(tối đa {format_number(MAX_WORDS_NUMBER)} đồng); kiểm tra lại số",
+                           path + (key,))
+
+    def check_control_characters(self, node: Any, path: KeyPath) -> None:
+        """Warn, at the key, about text holding control characters (pasted from another
+        program): Word, Excel and the .ics cannot hold them, so they are dropped there."""
+        if isinstance(node, dict):
+            for key, value in node.items():
+                self.check_control_characters(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                self.check_control_characters(value, path + (index,))
+        elif isinstance(node, str) and (found := _CONTROL.search(node)):
+            code = f"U+{ord(found.group()):04X}"
+            self.error(f"văn bản chứa ký tự điều khiển không in được (mã {code}, thường do dán "
+                       "từ chương trình khác); ký tự này bị bỏ khi ghi Excel và lịch, có thể làm "
+                       "hỏng văn bản Word — hãy xóa nó", path, "warning")
 
     def check_folder_names(self) -> None:
         """Each period id becomes a folder: it must be a valid, distinct name on Windows too."""

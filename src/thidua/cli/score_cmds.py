@@ -108,8 +108,10 @@ def score_cmd(campaign: str, period_id: str | None, data_path: Path | None, shee
 @click.option("-o", "--output", default=None, metavar="TỆP",
               type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp XLSX ghi ra (mặc định: bieu-mau-so-lieu-<phong trào>-<đợt>.xlsx).")
+@click.option("--force", is_flag=True,
+              help="Ghi đè cả biểu mẫu đã được sửa hoặc điền số liệu sau khi tạo.")
 @reports_errors
-def form_cmd(campaign: str, period_id: str | None, output: Path | None) -> None:
+def form_cmd(campaign: str, period_id: str | None, output: Path | None, force: bool) -> None:
     """Tạo biểu mẫu Excel thu thập số liệu gửi các đơn vị.
 
     Mỗi đơn vị một dòng (mã, tên điền sẵn và khóa), mỗi chỉ số một cột có đơn vị tính và
@@ -119,8 +121,12 @@ def form_cmd(campaign: str, period_id: str | None, output: Path | None) -> None:
     loaded = load_campaign(campaign_argument(campaign, takes_data=False))
     period = select_period(loaded.campaign, period_id)
     target = output or Path(f"bieu-mau-so-lieu-{loaded.id}-{period.id}.xlsx")
-    write_form(loaded.campaign, period, target)
-    click.echo(f"Đã ghi {target}")
+    status = write_form(loaded.campaign, period, target, force)
+    if status == "kept":
+        click.echo(f"Giữ nguyên {target}: tệp đã khác bản thidua tạo ra (có thể đã được điền "
+                   "số liệu). Dùng --force để ghi đè, hoặc -o để ghi ra tệp khác.", err=True)
+        raise SystemExit(1)
+    click.echo(f"{'Đã ghi đè (--force)' if status == 'overwritten' else 'Đã ghi'} {target}")
 
 
 def register(group: click.Group) -> None:

@@ -209,8 +209,10 @@ class _Importer:
                            f"({format_number(whole)})", number, self.columns[metric_id])
         for metric_id in self.spec.denominators.get(group_id, frozenset()):
             if values.get(metric_id) == 0 and metric_id in self.columns:
-                self.error(f"{self.metrics[metric_id].label} bằng 0: không tính được tỷ lệ "
-                           "(mẫu số phải lớn hơn 0)", number, self.columns[metric_id])
+                self.error(f"{self.metrics[metric_id].label} bằng 0: không tính được tỷ lệ của "
+                           "đơn vị này; tiêu chí dùng mẫu số này cho đơn vị kết quả 'chưa đạt' "
+                           "(các đơn vị khác không bị ảnh hưởng)", number,
+                           self.columns[metric_id], "warning")
         for metric_id, maximum in self.spec.council_max.get(group_id, {}).items():
             value = values.get(metric_id)
             if isinstance(value, Decimal) and value > maximum and metric_id in self.columns:

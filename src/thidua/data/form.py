@@ -11,9 +11,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from thidua.atomic import write_bytes_atomic
+from thidua.atomic import write_unless_edited
 from thidua.campaign.model import Campaign, Metric, Period
-from thidua.data.spreadsheet import FONT_NAME, put_text, workbook_bytes
+from thidua.data.spreadsheet import FONT_NAME, put_text, workbook_bytes, xml_safe
 from thidua.vietnamese.formatting import format_number
 
 DATA_SHEET = "Số liệu"
@@ -66,8 +66,8 @@ def _validation(metric: Metric, limit: Decimal | None) -> DataValidation:
     rule.showErrorMessage = True
     rule.showInputMessage = True
     rule.errorTitle = "Số liệu không hợp lệ"
-    rule.error = f"{metric.label}: {_TYPE_HINTS[kind]}"[:255]
-    rule.promptTitle = metric.label[:32]
+    rule.error = xml_safe(f"{metric.label}: {_TYPE_HINTS[kind]}")[:255]
+    rule.promptTitle = xml_safe(metric.label)[:32]
     rule.prompt = _TYPE_HINTS[kind]
     return rule
 
@@ -149,5 +149,7 @@ def _guide(ws: Worksheet, campaign: Campaign, period: Period, metrics: list[Metr
     ws.column_dimensions["A"].width = 110
 
 
-def write_form(campaign: Campaign, period: Period, path: Path) -> Path:
-    return write_bytes_atomic(Path(path), workbook_bytes(build_form(campaign, period)))
+def write_form(campaign: Campaign, period: Period, path: Path, force: bool = False) -> str:
+    """Write the form unless the file there was changed since thidua wrote it (filled in by a
+    unit): 'written', 'unchanged', 'overwritten' (force) or 'kept'."""
+    return write_unless_edited(Path(path), workbook_bytes(build_form(campaign, period)), force)

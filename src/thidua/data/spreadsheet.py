@@ -13,6 +13,7 @@ from openpyxl import Workbook
 FONT_NAME = "Times New Roman"
 FIXED_TIME = datetime(2000, 1, 1)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def escape_formula(text: str) -> str:
@@ -20,9 +21,16 @@ def escape_formula(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML (hence .xlsx) cannot hold; tabs and line
+    breaks stay. validation warns, at the YAML key, about the characters dropped here."""
+    return _ILLEGAL_XML.sub("", text)
+
+
 def put_text(cell: Any, text: str) -> None:
     """A text cell that Excel never evaluates: string type, and for text starting with
     = + - @ the quote prefix (Excel's own hidden apostrophe), so the value stays intact."""
+    text = xml_safe(text)
     cell.value = text
     cell.data_type = "s"
     if text.startswith(_FORMULA_START):

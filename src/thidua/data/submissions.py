@@ -234,21 +234,31 @@ def month_text(month: Month) -> str:
     return f"{month[1]:02d}/{month[0]}"
 
 
-def report_window(campaign: Campaign, period: Period,
-                  submissions: SubmissionLog | None) -> tuple[date, date]:
-    """Start and end of the months whose reports are expected.
+def report_window(campaign: Campaign, period: Period, submissions: SubmissionLog | None
+                  ) -> tuple[tuple[date, date], str | None]:
+    """Start and end of the months whose reports are expected, and a note when the start had
+    to be inferred from the log.
 
-    period.start..period.end, else the campaign's time span (time.start, else the plan's
-    date); without any start date, the first month that appears in the log.
+    period.reports_from, else period.start, else the campaign's time span (time.start, else
+    the plan's date); without any start date, the month most units' logs start at — so one
+    stray early row cannot widen the window (and cost points) for every unit.
     """
     end = period.end or campaign.time.end
-    start = period.start or campaign.time.start or campaign.document.date
-    if start is None:
-        months = [m for log in (submissions.entries if submissions else {}).values()
-                  for m in log]
-        first = min(months) if months else (end.year, end.month)
-        start = date(first[0], first[1], 1)
-    return start, end
+    start = (period.reports_from or period.start or campaign.time.start
+             or campaign.document.date)
+    if start is not None:
+        return (start, end), None
+    logs = submissions.entries if submissions else {}
+    firsts = sorted(min(log) for log in logs.values() if log)
+    if not firsts:
+        return (date(end.year, end.month, 1), end), None
+    first = max(set(firsts), key=lambda m: (firsts.count(m), [-m[0], -m[1]]))
+    note = (f"{submissions.file if submissions else ''}: đợt '{period.id}' không nêu ngày bắt đầu: các kỳ báo cáo được tính từ kỳ "
+            f"{month_text(first)} (kỳ đầu tiên của đa số đơn vị trong sổ theo dõi"
+            + (f"; {sum(f < first for f in firsts)} đơn vị có kỳ sớm hơn, các dòng đó không được "
+               "tính" if firsts[0] < first else "")
+            + "); để chỉ định, ghi periods[].reports_from (ví dụ 01/01/2024) hoặc periods[].start")
+    return (date(first[0], first[1], 1), end), note
 
 
 def needs_submissions(campaign: Campaign, groups: list[str]) -> bool:

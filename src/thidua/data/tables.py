@@ -124,9 +124,16 @@ def _read_csv(path: Path, is_key_header: Callable[[str], bool]) -> RawTable:
     delimiter = _pick_delimiter(header_line, is_key_header)
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     numbered: list[tuple[int, list[Any]]] = []
+    start = 1
     for record in reader:
         if record and any(cell.strip() for cell in record):
             numbered.append((reader.line_num, list(record)))
+        last_start, start = start, reader.line_num + 1
+    if numbered and numbered[-1][0] > last_start and "\n" in numbered[-1][1][-1]:
+        raise DataError(warnings + [Problem(  # csv reads on to the end: a quote left open
+            f'dấu ngoặc kép (") mở ở dòng {last_start} không được đóng, nên mọi dòng từ '
+            f"{last_start} đến cuối tệp (dòng {numbered[-1][0]}) bị gộp vào một ô; hãy xóa dấu "
+            '" thừa hoặc thêm dấu " đóng', Location(file=file, row=last_start))])
     return _split_header(file, None, numbered, is_key_header, warnings, [])
 
 
@@ -157,14 +164,33 @@ def _read_xlsx(path: Path, is_key_header: Callable[[str], bool], sheet: str | No
             names = ", ".join(f"'{n}'" for n in workbook.sheetnames)
             raise DataError([Problem(f"không có trang tính '{sheet}' (có: {names})",
                                      Location(file=file, sheet=sheet))])
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        worksheet, warnings = _pick_sheet(workbook, sheet, file, sheet_option)
         numbered = _sheet_rows(worksheet)
         advice = ("" if _header_position(_content(numbered), is_key_header) is not None
                   else _other_sheet_advice(workbook, worksheet.title, is_key_header, sheet_option))
         merged = _merged_ranges(worksheet)
-        return _split_header(file, worksheet.title, numbered, is_key_header, [], merged, advice)
+        return _split_header(file, worksheet.title, numbered, is_key_header, warnings, merged,
+                             advice)
     finally:
         workbook.close()
+
+
+def _pick_sheet(workbook: Any, sheet: str | None, file: str,
+                sheet_option: str | None) -> tuple[Any, list[Problem]]:
+    """The named sheet, else the first one the user sees: a hidden first sheet is usually an
+    old copy, and reading it silently would score stale figures."""
+    if sheet is not None:
+        return workbook[sheet], []
+    first = workbook.worksheets[0]
+    visible = [w for w in workbook.worksheets if getattr(w, "sheet_state", "visible") == "visible"]
+    if not visible or visible[0] is first:
+        return first, []
+    chosen = visible[0]
+    how = f"dùng {sheet_option} '{first.title}'" if sheet_option else "bỏ ẩn và đưa nó lên đầu"
+    return chosen, [Problem(
+        f"trang tính đầu tiên '{first.title}' đang bị ẩn nên không được đọc; đã đọc trang tính "
+        f"'{chosen.title}' (trang đầu tiên đang hiện). Nếu cần đọc trang bị ẩn: {how}",
+        Location(file=file, sheet=chosen.title), "warning")]
 
 
 def _not_xlsx_problem(path: Path, exc: Exception) -> Problem:

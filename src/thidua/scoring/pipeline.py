@@ -33,11 +33,12 @@ from thidua.scoring.ranking import (
     competition_ranks,
     eligibility,
     read_council_order,
+    tie_break_blanks,
     tie_break_value,
     tie_notes,
 )
 from thidua.scoring.results import CriterionScore, PeriodResult, UnitResult
-from thidua.scoring.rules import RuleContext, evaluate
+from thidua.scoring.rules import RuleContext, evaluate, num
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,10 @@ class _Computation:
         self.inputs = inputs
         self.metrics = {m.id: m for m in campaign.metrics}
         self.groups = campaign.scored_groups(period)
-        self.window = report_window(campaign, period, inputs.submissions)
+        self.window, window_note = report_window(campaign, period, inputs.submissions)
         self.warnings: list[str] = list(inputs.figures.warnings)
+        if window_note and needs_submissions(campaign, self.groups):
+            self.warnings.append(window_note)
         self._rules: dict[tuple[str, str], tuple[Any, Decimal]] = {}
         self._months: dict[int, list[tuple[int, int]]] = {}
 
@@ -218,6 +221,7 @@ class _Computation:
         eligible_ids = tuple(u for u, r in rows.items() if r["eligible"])
         ranker = self.ranker(rows, eligible_ids)
         notes = self.assign_ranks(rows, eligible_ids, ranker)
+        self.check_tie_break_blanks(rows, ranker)
         allocation = allocate(self.period, Candidates(
             eligible_ids, {u: rows[u]["group_id"] for u in rows},
             {u: rows[u]["unit_name"] for u in rows}, {u: rows[u]["total"] for u in rows}),
@@ -227,10 +231,43 @@ class _Computation:
         unused = sorted(set(self.inputs.council_order or {}) - ranker.council_used)
         for unit_id in unused:
             self.warnings.append(f"thứ tự Hội đồng của đơn vị '{unit_id}' không được dùng: "
-                                 "đơn vị không bằng điểm với đơn vị nào")
+                                 + self.why_council_unused(rows, eligible_ids, unit_id))
         prize_total = sum(u.prize for u in units) + sum(n.prize for n in nominations)
         return PeriodResult(self.campaign_id, self.period.id, self.period.name, units,
                             nominations, prize_total, allocation.pending, tuple(self.warnings))
+
+    def why_council_unused(self, rows: dict[str, dict[str, Any]], eligible_ids: tuple[str, ...],
+                           unit_id: str) -> str:
+        if unit_id not in eligible_ids:
+            return "đơn vị không đủ điều kiện xếp hạng"
+        row = rows[unit_id]
+        overall = self.c.scoring.ranking == "overall"
+        tied = [u for u in eligible_ids if u != unit_id and rows[u]["total"] == row["total"]
+                and (overall or rows[u]["group_id"] == row["group_id"])]
+        if tied:
+            return ("đơn vị bằng điểm với " + ", ".join(f"'{u}'" for u in tied)
+                    + " nhưng tiêu chí phụ đã phân định thứ tự")
+        return "đơn vị không bằng điểm với đơn vị nào"
+
+    def check_tie_break_blanks(self, rows: dict[str, dict[str, Any]], ranker: Ranker) -> None:
+        """A tie-break that had to separate tied units needs their figures: a blank is an
+        error located at its cell, not a silent skip ("cannot separate" would be untrue)."""
+        figures = self.inputs.figures
+        problems = []
+        for (unit_id, level), metric_ids in sorted(ranker.blanks_needed.items()):
+            tie = self.c.scoring.tie_breaks[level]
+            for metric_id in metric_ids:
+                metric = self.metrics.get(metric_id)
+                label = metric.label if metric else metric_id
+                where = figures.location(unit_id, metric_id)
+                blank = ("ô trống" if where.column else
+                         f"thiếu cột '{label}' (mã '{metric_id}')")
+                problems.append(Problem(
+                    f"{label}: {blank} — tiêu chí phụ '{tie.label}' cần số liệu này để xếp đơn "
+                    f"vị '{rows[unit_id]['unit_name']}' ({num(rows[unit_id]['total'])} "
+                    "điểm, bằng điểm với đơn vị khác); hãy ghi số liệu (0 nếu không có)", where))
+        if problems:
+            raise DataError(problems)
 
     def ranker(self, rows: dict[str, dict[str, Any]], eligible_ids: tuple[str, ...]) -> Ranker:
         tie_breaks = self.c.scoring.tie_breaks
@@ -239,7 +276,8 @@ class _Computation:
             row = rows[unit_id]
             points = {s.criterion_id: s.points for s in row["criteria"]}
             keys = tuple(tie_break_value(t, row["figures"], points) for t in tie_breaks)
-            entries[unit_id] = RankEntry(unit_id, row["total"], keys)
+            blanks = tuple(tie_break_blanks(t, row["figures"]) for t in tie_breaks)
+            entries[unit_id] = RankEntry(unit_id, row["total"], keys, blanks)
         return Ranker(tie_breaks, entries, self.inputs.council_order)
 
     def assign_ranks(self, rows: dict[str, dict[str, Any]], eligible_ids: tuple[str, ...],

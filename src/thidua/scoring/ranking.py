@@ -56,6 +56,15 @@ def tie_break_value(tie: TieBreak, values: Mapping[str, Value],
     return _number(values.get(tie.metric or tie.numerator or ""))
 
 
+def tie_break_blanks(tie: TieBreak, values: Mapping[str, Value]) -> tuple[str, ...]:
+    """The metrics a tie-break reads that the unit left blank (or whose column is missing)."""
+    if tie.council or tie.criterion:
+        return ()
+    wanted = (tie.numerator, tie.denominator) if tie.numerator and tie.denominator else (
+        tie.metric or tie.numerator,)
+    return tuple(m for m in wanted if m and values.get(m) is None)
+
+
 def _number(value: Value) -> Decimal | None:
     if isinstance(value, bool):
         return Decimal(int(value))
@@ -71,6 +80,7 @@ class RankEntry:
     unit_id: str
     total: Decimal
     keys: tuple[Decimal | None, ...]
+    blanks: tuple[tuple[str, ...], ...] = ()  # per key: metrics left blank (tie_break_blanks)
 
 
 class Ranker:
@@ -82,6 +92,7 @@ class Ranker:
         self.entries = entries
         self.council_order = dict(council_order or {})
         self.council_used: set[str] = set()
+        self.blanks_needed: dict[tuple[str, int], tuple[str, ...]] = {}  # (unit, key) → metrics
 
     def order(self, unit_ids: Iterable[str],
               separations: Separations | None = None) -> list[TieGroup]:
@@ -106,6 +117,10 @@ class Ranker:
             return [tuple(ids)]
         keys = {u: self.entries[u].keys[level] for u in ids}
         if any(value is None for value in keys.values()):
+            for unit_id in ids:  # a tie this key should settle: its blank figures are needed
+                blanks = self.entries[unit_id].blanks
+                if level < len(blanks) and blanks[level]:
+                    self.blanks_needed[(unit_id, level)] = blanks[level]
             return self._split(ids, level + 1, separations)
         descending = self.tie_breaks[level].order == "desc"
         classes = [[u for u in ids if keys[u] == value]

@@ -113,6 +113,7 @@ class _Measure:
     shown: str
     is_ratio: bool
     raw_zero: bool
+    undefined: bool = False  # a zero denominator: the ratio does not exist, the target is unmet
 
 
 def _measure(rule: Any, values: Mapping[str, Value], ctx: RuleContext) -> _Measure | str:
@@ -124,8 +125,12 @@ def _measure(rule: Any, values: Mapping[str, Value], ctx: RuleContext) -> _Measu
     denominator_id = getattr(rule, "denominator", None)
     if denominator_id and not getattr(rule, "metric", None):
         denominator = _decimal(values, denominator_id)
-        if not denominator:
+        if denominator is None:
             return f"Thiếu số liệu '{_label(ctx, denominator_id)}' (mẫu số): 0 điểm"
+        if denominator == 0:
+            return _Measure(Decimal(0), f"{num(numerator)}/0{_unit_of(ctx, metric_id)} "
+                            "(mẫu số bằng 0, không tính được tỷ lệ)", True, numerator == 0,
+                            undefined=True)
         percent = numerator * 100 / denominator
         shown = (f"{num(numerator)}/{num(denominator)}{_unit_of(ctx, metric_id)} = "
                  f"{percent_text(percent / 100)}")
@@ -155,9 +160,11 @@ def proportional(rule: Proportional, max_points: Decimal, values: Mapping[str, V
         return Outcome(Decimal(0), f"Thiếu số liệu '{_label(ctx, rule.numerator)}': 0 điểm")
     if rule.denominator:
         denominator = _decimal(values, rule.denominator)
-        if not denominator:
+        if denominator is None:
             return Outcome(Decimal(0), f"Thiếu số liệu '{_label(ctx, rule.denominator)}' "
                            "(mẫu số): 0 điểm")
+        if denominator == 0:
+            return _zero_denominator(rule, numerator, ctx)
         ratio = numerator / denominator
         shown = (f"{num(numerator)}/{num(denominator)}{_unit_of(ctx, rule.numerator)} = "
                  f"{percent_text(ratio)}")
@@ -180,6 +187,18 @@ def proportional(rule: Proportional, max_points: Decimal, values: Mapping[str, V
                            f"{num(points)} điểm")
 
 
+def _zero_denominator(rule: Proportional, numerator: Decimal, ctx: RuleContext) -> Outcome:
+    """No ratio exists: the unit gets the outcome of a ratio below the floor (exclusion when the
+    plan excludes below it), else 0 points — never a share of the points."""
+    shown = (f"{num(numerator)}/0{_unit_of(ctx, rule.numerator)} (mẫu số bằng 0, không tính "
+             "được tỷ lệ)")
+    zero = round_points(Decimal(0), ctx.rounding)
+    if rule.floor is not None and rule.below_floor == "exclude":
+        floor = threshold_percent(rule.floor * 100)
+        return Outcome(zero, f"{shown}, không đạt {floor}: không xét thi đua", excludes=True)
+    return Outcome(zero, f"{shown} → {num(zero)} điểm")
+
+
 def threshold(rule: Threshold, max_points: Decimal, values: Mapping[str, Value],
               ctx: RuleContext) -> Outcome:
     measure = _measure(rule, values, ctx)
@@ -191,6 +210,9 @@ def threshold(rule: Threshold, max_points: Decimal, values: Mapping[str, Value],
         return Outcome(points, f"{measure.shown} (không thực hiện): {num(points)} điểm")
     target = _in_units(rule.target, measure, rule.percent_target)
     target_text = _shown_target(target, measure)
+    if measure.undefined:
+        points = round_points(rule.below_points, rounding)
+        return Outcome(points, f"{measure.shown}: chưa đạt {target_text}: {num(points)} điểm")
     if measure.value < target:
         points = round_points(rule.below_points, rounding)
         return Outcome(points, f"{measure.shown} < {target_text}: {num(points)} điểm")
@@ -269,6 +291,10 @@ def target(rule: Target, max_points: Decimal, values: Mapping[str, Value],
     symbol, negated, compare = _OPS[rule.op]
     goal_text = _shown_target(goal, measure)
     zero = round_points(Decimal(0), ctx.rounding)
+    if measure.undefined:
+        gate = ": không xét thi đua" if rule.required else ""
+        return Outcome(zero, f"Không đạt ({measure.shown}){gate}", met=False,
+                       excludes=rule.required)
     if compare(measure.value, goal):
         return Outcome(zero, f"Đạt ({measure.shown} {symbol} {goal_text})", met=True)
     gate = ": không xét thi đua" if rule.required else ""
