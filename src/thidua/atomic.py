@@ -117,7 +117,7 @@ def os_error_text(exc: OSError, action: str = "đọc/ghi") -> str:
         name = os.fsdecode(name)
     cause = _CAUSES.get(exc.errno or 0) or (
         f"lỗi hệ điều hành số {exc.errno}" if exc.errno else "lỗi hệ điều hành")
-    where = f"tệp {name}" if name else "tệp"
+    where = name if name.startswith("đầu ra") else f"tệp {name}" if name else "tệp"
     if exc.filename2 is not None:
         where += f" (→ {exc.filename2})"
     return f"không {action} được {where}: {cause}"

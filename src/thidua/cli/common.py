@@ -77,8 +77,9 @@ class SafeConsole(io.TextIOBase):
     """A text stream that writes UTF-8 (whatever the console code page) and never passes a
     terminal control sequence through."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, name: str) -> None:
         self.stream = stream
+        self.label = name
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -94,11 +95,21 @@ class SafeConsole(io.TextIOBase):
     def write(self, text: str) -> int:  # type: ignore[override]
         if not isinstance(text, str):
             raise TypeError("SafeConsole writes text only")
-        self.stream.write(terminal_safe(text))
+        try:
+            self.stream.write(terminal_safe(text))
+        except OSError as exc:
+            raise self._named(exc) from None
         return len(text)
 
     def flush(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise self._named(exc) from None
+
+    def _named(self, exc: OSError) -> OSError:
+        """The error with the stream's name, so the message says where output failed."""
+        return exc if exc.filename else OSError(exc.errno, exc.strerror, self.label)
 
     def isatty(self) -> bool:
         return self.stream.isatty()
@@ -107,20 +118,17 @@ class SafeConsole(io.TextIOBase):
         return self.stream.fileno()
 
 
-def console_stream(stream: TextIO) -> TextIO:
+def console_stream(stream: TextIO, name: str = "đầu ra chuẩn (stdout)") -> TextIO:
     """The stream re-encoded as UTF-8 (output redirected to a file or pipe on a Windows code
-    page such as cp1258 cannot encode Vietnamese), with unencodable characters as '?' when it
-    cannot be re-encoded, and terminal-safe."""
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    if encoding != "utf8":
+    page such as cp1258 cannot encode Vietnamese; a console shows UTF-8 through Python's
+    Windows console layer), else unencodable characters as '?'; terminal-safe either way."""
+    for change in ({"encoding": "utf-8", "errors": "replace"}, {"errors": "replace"}):
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+            stream.reconfigure(**change)  # type: ignore[attr-defined]
+            break
         except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
-            try:
-                stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
-            except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
-                pass
-    return SafeConsole(stream)  # type: ignore[return-value]
+            continue
+    return SafeConsole(stream, name)  # type: ignore[return-value]
 
 
 STDOUT_CLOSED = ("Lỗi: đầu ra chuẩn (stdout) đã bị đóng nên thidua không thể in kết quả; hãy "
@@ -130,7 +138,7 @@ STDOUT_CLOSED = ("Lỗi: đầu ra chuẩn (stdout) đã bị đóng nên thidua
 def prepare_console() -> bool:
     """Make stdout/stderr safe for Vietnamese text; False when stdout is closed."""
     if sys.stderr is not None:
-        sys.stderr = console_stream(sys.stderr)
+        sys.stderr = console_stream(sys.stderr, "đầu ra lỗi (stderr)")
     if sys.stdout is None:
         return False
     sys.stdout = console_stream(sys.stdout)

@@ -8,11 +8,17 @@ from pathlib import Path
 import click
 
 from thidua.campaign.deadlines import collect, table_lines, write_ics
-from thidua.campaign.loading import campaigns_root, discover, load_campaign
+from thidua.campaign.loading import load_campaign
 from thidua.cli.campaign_cmds import parse_today
 from thidua.cli.common import reports_errors
 from thidua.errors import ThiduaError
-from thidua.export.bulk import ExportSummary, export, select_campaigns, summary_lines
+from thidua.export.bulk import (
+    ExportSummary,
+    all_campaign_refs,
+    export,
+    select_campaigns,
+    summary_lines,
+)
 
 
 @click.command("deadlines")
@@ -27,7 +33,7 @@ def deadlines_cmd(campaigns: tuple[str, ...], today: str | None, ics_path: Path 
     Không nêu CAMPAIGNS thì lấy mọi phong trào trong thư mục campaigns/.
     """
     day = parse_today(today)
-    refs = list(campaigns) or [str(p) for p in discover(campaigns_root())]
+    refs = list(campaigns) or all_campaign_refs()
     loaded, invalid = [], 0
     for ref in refs:
         try:

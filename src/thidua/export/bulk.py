@@ -76,7 +76,7 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
     N days, and the problems of the ones that could not be loaded (they are skipped)."""
     if not refs and not all_campaigns:
         raise ExportError("Hãy nêu mã phong trào cần xuất, hoặc dùng --all để xuất mọi phong trào.")
-    paths = _all_campaigns() if all_campaigns else refs
+    paths = all_campaign_refs() if all_campaigns else refs
     loaded, failures = [], []
     for ref in dict.fromkeys(paths):
         try:
@@ -91,7 +91,7 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
     return loaded, failures
 
 
-def _all_campaigns() -> list[str]:
+def all_campaign_refs() -> list[str]:
     """Every campaign folder of the campaigns root; none at all is an error, not 'nothing due'."""
     root = campaigns_root()
     where = f"thư mục phong trào '{root}' (biến THIDUA_CAMPAIGNS hoặc ./campaigns)"

@@ -100,6 +100,14 @@ def _describe(outcome: Outcome, timeout: float) -> str:
     return "LibreOffice không mở được tệp (tệp hỏng hoặc không đúng định dạng Word)."
 
 
+def _why_no_pdf(staged: Path, outcome: Outcome, timeout: float) -> str:
+    """A PDF that exists but is cut short is not the Word file's fault (full disk, killed)."""
+    if outcome.kind == "ok" and staged.exists():
+        return ("LibreOffice đã chuyển tệp nhưng tệp PDF ghi ra bị cắt cụt (thường do ổ đĩa đầy "
+                "hoặc LibreOffice bị dừng giữa chừng); tệp Word không có lỗi, hãy chạy lại.")
+    return _describe(outcome, timeout)
+
+
 def _is_complete_pdf(path: Path) -> bool:
     """A killed LibreOffice can leave a truncated file; a finished PDF ends with %%EOF."""
     try:
@@ -230,7 +238,7 @@ class PdfConverter:
                 outcome = server.convert(job.absolute, staged, job.input_filter, self.timeout)
                 pdf = _publish(staged, out_dir, job.absolute.stem) if outcome.kind == "ok" else None
                 if pdf is None:
-                    error = _describe(outcome, self.timeout)
+                    error = _why_no_pdf(staged, outcome, self.timeout)
                     if outcome.kind in ("ok", "document"):
                         break  # the file itself is bad: retrying cannot help
                     self._discard_instance()
@@ -265,7 +273,9 @@ class PdfConverter:
                 missing.append(job)
         if outcome.kind == "ok":
             for job in missing:
-                self._emit(PdfResult(job.source, None, _describe(outcome, 0), attempt), done)
+                staged = self._staging / f"{job.absolute.stem}.pdf"
+                self._emit(PdfResult(job.source, None, _why_no_pdf(staged, outcome, 0), attempt),
+                           done)
             return []
         self._discard_instance()
         if attempt > self.retries:

@@ -119,6 +119,11 @@ def find_soffice() -> Path:
     override = os.environ.get("THIDUA_SOFFICE")
     if override:
         path = Path(override).expanduser()
+        if path.is_file() and sys.platform != "win32" and not os.access(path, os.X_OK):
+            raise PdfError(
+                f"Biến môi trường THIDUA_SOFFICE trỏ tới '{override}', nhưng tệp đó không phải "
+                "chương trình chạy được (không có quyền thực thi), nên không xuất được PDF; hãy "
+                f"trỏ THIDUA_SOFFICE tới chương trình soffice của LibreOffice.\n{INSTALL_HINT}")
         if path.is_file():
             return path
         raise PdfError(

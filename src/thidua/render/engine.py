@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from thidua.atomic import os_error_text
 from thidua.errors import RenderError, TemplateError
 from thidua.render.docx_package import DYNAMIC_COMPRESS_LEVEL
 from thidua.render.jinja_env import make_environment
@@ -43,7 +44,7 @@ def write_atomically(data: bytes, out_path: Path) -> Path:
         fd, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp",
                                          dir=out_path.parent)
     except OSError as exc:
-        raise RenderError(f"Không tạo được tệp {out_path}: {exc.strerror}.") from None
+        raise RenderError(_write_error(exc, out_path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -51,7 +52,7 @@ def write_atomically(data: bytes, out_path: Path) -> Path:
         os.replace(temp_name, out_path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise RenderError(f"Không ghi được tệp {out_path}: {exc.strerror}.") from None
+        raise RenderError(_write_error(exc, out_path)) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -100,3 +101,9 @@ class DocumentRenderer:
     def render_to(self, name: str, context: Mapping[str, Any], out_path: Path) -> Path:
         """Render and write atomically to `out_path`; nothing is written if rendering fails."""
         return write_atomically(self.render_bytes(name, context), Path(out_path))
+
+
+def _write_error(exc: OSError, out_path: Path) -> str:
+    """The OS error in Vietnamese, naming the document (not its temporary file)."""
+    text = os_error_text(OSError(exc.errno, exc.strerror, str(out_path)), "ghi")
+    return text[:1].upper() + text[1:] + "."

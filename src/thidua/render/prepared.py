@@ -11,6 +11,7 @@ from jinja2 import Template, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from thidua.atomic import os_error_text
 from thidua.errors import RenderError, TemplateError, ThiduaError
 from thidua.render.docx_package import (
     DYNAMIC_COMPRESS_LEVEL,
@@ -104,8 +105,8 @@ class PreparedTemplate:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise TemplateError(f"Mẫu {name or Path(path).name}: không đọc được tệp "
-                                f"({exc.strerror}).") from None
+            raise TemplateError(f"Mẫu {name or Path(path).name}: "
+                                f"{os_error_text(exc, 'đọc')}.") from None
         return cls(name or Path(path).name, data, environment)
 
     def _patch(self, part_name: str, label: str, content: bytes) -> PartSource:
