@@ -539,3 +539,13 @@ def test_truncated_pdf_is_not_blamed_on_the_word_file(tmp_path):
     assert "bị cắt cụt" in said and "tệp Word không có lỗi" in said
     staged.unlink()
     assert "không mở được tệp" in _why_no_pdf(staged, Outcome("ok", ""), 60)
+
+
+def test_campaign_folders_differing_only_in_case_are_refused(tmp_path):
+    for name in ("Nam-2024", "nam-2024"):
+        shutil.copytree(MINI, tmp_path / "campaigns" / name)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["export", str(tmp_path / "campaigns" / "Nam-2024"),
+                                      str(tmp_path / "campaigns" / "nam-2024"), "-o", str(out)])
+    assert result.exit_code == 2 and "chỉ khác" in result.output and "chữ hoa/chữ thường" in result.output
+    assert not out.exists()

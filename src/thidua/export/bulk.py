@@ -124,9 +124,13 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]
 
 def _check_targets(finals: list[Path]) -> None:
     """Refuse, before writing anything, output folders that a user's file or a link occupies
-    (replacing them would move the user's file away)."""
-    problems = []
+    (replacing them would move the user's file away), or that only differ in case."""
+    problems, seen = [], {}
     for final in finals:
+        first = seen.setdefault(str(final).casefold(), final)
+        if first != final:
+            problems.append(f"{final}: chỉ khác {first} ở chữ hoa/chữ thường; trên Windows hai "
+                            "thư mục này là một. Hãy đổi tên một trong hai thư mục phong trào.")
         for path in (final.parent, final):
             if path.is_symlink():
                 problems.append(f"{path}: đây là một liên kết (symlink); thidua không ghi qua "
