@@ -549,3 +549,14 @@ def test_campaign_folders_differing_only_in_case_are_refused(tmp_path):
                                       str(tmp_path / "campaigns" / "nam-2024"), "-o", str(out)])
     assert result.exit_code == 2 and "chỉ khác" in result.output and "chữ hoa/chữ thường" in result.output
     assert not out.exists()
+
+
+def test_progress_bar_redraw_passes_but_a_carriage_return_inside_data_does_not():
+    from thidua.cli.common import SafeConsole
+
+    out = io.StringIO()
+    console = SafeConsole(out, "stdout")
+    console.write("\r\x1b[?25lĐang tạo văn bản [####] 4/10")
+    console.write("mã 'a\rLỗi giả' không có\x1b[?25h\n")
+    assert out.getvalue() == ("\r\x1b[?25lĐang tạo văn bản [####] 4/10"
+                              "mã 'a?Lỗi giả' không có\x1b[?25h\n")

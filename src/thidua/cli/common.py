@@ -61,9 +61,10 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-# Colour (SGR) sequences are harmless; any other control character or escape sequence from a
-# data file could move the cursor, retitle the window or hide text, so it is replaced.
-_SGR = r"\x1b\[[0-9;]*m"
+# Colours (SGR) and showing/hiding the cursor (click's progress bar) are harmless; any other
+# control character or escape sequence from a data file could move the cursor, retitle the
+# window or hide text, so it is replaced.
+_SGR = r"\x1b\[[0-9;]*m|\x1b\[\?25[lh]"
 _UNSAFE = re.compile(rf"({_SGR})|\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
                      r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b")
 
@@ -95,8 +96,9 @@ class SafeConsole(io.TextIOBase):
     def write(self, text: str) -> int:  # type: ignore[override]
         if not isinstance(text, str):
             raise TypeError("SafeConsole writes text only")
+        carriage = "\r" if text.startswith("\r") else ""  # a progress bar redrawing its line
         try:
-            self.stream.write(terminal_safe(text))
+            self.stream.write(carriage + terminal_safe(text[len(carriage):]))
         except OSError as exc:
             raise self._named(exc) from None
         return len(text)
@@ -143,3 +145,25 @@ def prepare_console() -> bool:
         return False
     sys.stdout = console_stream(sys.stdout)
     return True
+
+
+def flushed_exit_code(code: int | str | None) -> int | str | None:
+    """The exit code, after the last output really reached stdout: a full disk or a closed
+    file behind `> kq.txt` is an error in Vietnamese, not an English note after exit 0."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # piped into `head`: not an error
+        _silence_stdout()
+    except OSError as exc:
+        _silence_stdout()
+        click.echo(f"Lỗi: {os_error_text(exc, 'ghi')} (kết quả in ra bị thiếu)", err=True)
+        return code if code not in (0, None) else 2
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
