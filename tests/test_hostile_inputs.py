@@ -560,3 +560,15 @@ def test_progress_bar_redraw_passes_but_a_carriage_return_inside_data_does_not()
     console.write("mã 'a\rLỗi giả' không có\x1b[?25h\n")
     assert out.getvalue() == ("\r\x1b[?25lĐang tạo văn bản [####] 4/10"
                               "mã 'a?Lỗi giả' không có\x1b[?25h\n")
+
+
+def test_plan_command_refuses_a_link_in_place_of_its_folder(mini, tmp_path):
+    elsewhere = tmp_path / "noi-khac"
+    elsewhere.mkdir()
+    (elsewhere / "ghi-chu.txt").write_text("ghi chú của tôi", encoding="utf-8")
+    link = tmp_path / "ke-hoach"
+    link.symlink_to(elsewhere)
+    result = CliRunner().invoke(cli, ["plan", str(mini), "-o", str(link)])
+    assert result.exit_code == 2 and "đây là một liên kết (symlink)" in result.output
+    assert link.is_symlink() and [p.name for p in elsewhere.iterdir()] == ["ghi-chu.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach", "mini", "noi-khac"]

@@ -28,7 +28,7 @@ from thidua.documents.rendering import template_dirs
 from thidua.errors import ExportError, ThiduaError
 from thidua.export.folder_output import campaign_sources, staged_hashes
 from thidua.export.manifest import Manifest
-from thidua.export.staging import FolderUpdate
+from thidua.export.staging import FolderUpdate, occupied
 from thidua.export.worker import render_batch, reset_cache
 from thidua.export.zipper import zip_folder
 from thidua.vietnamese.formatting import format_number, slugify
@@ -131,13 +131,8 @@ def _check_targets(finals: list[Path]) -> None:
         if first != final:
             problems.append(f"{final}: chỉ khác {first} ở chữ hoa/chữ thường; trên Windows hai "
                             "thư mục này là một. Hãy đổi tên một trong hai thư mục phong trào.")
-        for path in (final.parent, final):
-            if path.is_symlink():
-                problems.append(f"{path}: đây là một liên kết (symlink); thidua không ghi qua "
-                                "liên kết. Hãy xóa liên kết hoặc chọn thư mục khác bằng -o.")
-            elif path.exists() and not path.is_dir():
-                problems.append(f"{path}: đã có một tệp trùng tên với thư mục kết quả; hãy đổi "
-                                "tên hoặc chuyển tệp đó đi, hoặc chọn thư mục khác bằng -o.")
+        if problem := occupied(final):
+            problems.append(problem)
     if problems:
         raise ExportError("Lỗi: không xuất được, chưa ghi tệp nào:\n  "
                           + "\n  ".join(dict.fromkeys(problems)))

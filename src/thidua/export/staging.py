@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua.errors import ExportError
 from thidua.export.manifest import Manifest, inspect_folder, sha256_file
 
 
@@ -41,6 +42,19 @@ def recover(final: Path) -> None:
                 shutil.rmtree(stale, ignore_errors=True)
 
 
+def occupied(final: Path) -> str | None:
+    """Why an output folder cannot be replaced without moving a user's file away: a file or a
+    link (symlink) in its place or its parent's; None when it is free or a real folder."""
+    for path in (final.parent, final):
+        if path.is_symlink():
+            return (f"{path}: đây là một liên kết (symlink); thidua không ghi qua liên kết. Hãy "
+                    "xóa liên kết hoặc chọn thư mục khác bằng -o.")
+        if path.exists() and not path.is_dir():
+            return (f"{path}: đã có một tệp trùng tên với thư mục kết quả; hãy đổi tên hoặc "
+                    "chuyển tệp đó đi, hoặc chọn thư mục khác bằng -o.")
+    return None
+
+
 def has_user_files(folder: Path) -> bool:
     """Does a folder hold files the user edited or added since thidua wrote it?"""
     state = inspect_folder(folder)
@@ -59,6 +73,8 @@ class FolderUpdate:
 
     def __post_init__(self) -> None:
         self._carried_done = False
+        if problem := occupied(self.final):
+            raise ExportError(f"Lỗi: không ghi được, chưa ghi tệp nào: {problem}")
         recover(self.final)
         self.staging = _sibling(self.final, f"staging-{os.getpid()}")
         if self.staging.exists():
