@@ -18,7 +18,7 @@ _COMMA_DECIMAL = re.compile(r"^-?\d+(,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^-?\d*\.\d+$")
 _YES = {"có", "co", "x", "1", "đạt", "yes", "true", "c"}
 _NO = {"", "không", "khong", "0", "no", "false", "k", "không có"}
-DATA_YEARS = range(1990, 2100)  # a reported date outside is a typing mistake (0001, 9999)
+DATA_YEARS = range(1900, 2100)  # a reported date outside is a typing mistake (0001, 9999)
 _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's 1900 date system, exact from 01/03/1900 on
 _SERIAL_RANGE = range((date(1990, 1, 1) - _EXCEL_EPOCH).days,
                       (date(2100, 1, 1) - _EXCEL_EPOCH).days)
