@@ -252,11 +252,12 @@ def report_window(campaign: Campaign, period: Period, submissions: SubmissionLog
     firsts = sorted(min(log) for log in logs.values() if log)
     if not firsts:
         return (date(end.year, end.month, 1), end), None
-    first = max(set(firsts), key=lambda m: (firsts.count(m), [-m[0], -m[1]]))
-    note = (f"{submissions.file if submissions else ''}: đợt '{period.id}' không nêu ngày bắt đầu: các kỳ báo cáo được tính từ kỳ "
-            f"{month_text(first)} (kỳ đầu tiên của đa số đơn vị trong sổ theo dõi"
-            + (f"; {sum(f < first for f in firsts)} đơn vị có kỳ sớm hơn, các dòng đó không được "
-               "tính" if firsts[0] < first else "")
+    first = max(set(firsts), key=lambda m: (firsts.count(m), -m[0], -m[1]))
+    earlier = sum(f < first for f in firsts)
+    note = (f"{submissions.file if submissions else ''}: đợt '{period.id}' không nêu ngày bắt "
+            f"đầu: các kỳ báo cáo được tính từ kỳ {month_text(first)} (kỳ đầu tiên của đa số "
+            "đơn vị trong sổ theo dõi"
+            + (f"; {earlier} đơn vị có kỳ sớm hơn, các dòng đó không được tính" if earlier else "")
             + "); để chỉ định, ghi periods[].reports_from (ví dụ 01/01/2024) hoặc periods[].start")
     return (date(first[0], first[1], 1), end), note
 
