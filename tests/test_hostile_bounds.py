@@ -110,3 +110,91 @@ def test_a_legitimate_multiline_quote_is_not_blamed(tmp_path):
     result, _ = run_thidua("validate", str(campaign_with(tmp_path, text)), cwd=tmp_path)
     output = assert_clean_failure(result, "thiếu dấu ':' sau tên khóa")
     assert f"campaign.yaml:{line}:" in output
+
+
+# --- Templates from other offices -------------------------------------------------------
+
+ATTACKS = {
+    "nested-range": ("{% for a in range(99999) %}{% for b in range(99999) %}x{% endfor %}"
+                     "{% endfor %}", "quá 1.000.000 lượt"),
+    "nested-list": ("{% set x = range(99999)|list %}{% for a in x %}{% for b in x %}{% endfor %}"
+                    "{% endfor %}", "quá 1.000.000 lượt"),
+    "string-times": ("{{ 'x' * 3000000000 }}", "giá trị dài 3.000.000.000 ký tự"),
+    "power": ("{{ 7 ** 1000000000 }}", "số lớn quá 100 chữ số"),
+    "lipsum": ("{{ lipsum(n=100000) }}", "lipsum() chỉ tạo tối đa 20 đoạn"),
+    "range": ("{{ range(10**9)|list|length }}", "range() tạo 1.000.000.000 số"),
+    "center-filter": ("{{ 'x'|center(10**9) }}", "giá trị dài 1.000.000.000"),
+    "ljust-method": ("{{ 'x'.ljust(999999999) }}", "giá trị dài 999.999.999"),
+    "printf-width": ("{{ '%999999999s' % 'x' }}", "giá trị dài 999.999.999"),
+    "format-width": ("{{ '{:>999999999}'.format('x') }}", "giá trị dài 999.999.999"),
+    "concat-doubling": ("{% set s = 'x' * 4000000 %}{% set s = s ~ s %}{{ s|length }}",
+                        "giá trị dài 8.000.000"),
+    "list-times": ("{{ (range(99999)|list) * 99999 }}", "giá trị dài 9.999.800.001"),
+    "replace": ("{% set s = 'x' * 100000 %}{{ s.replace('x', 'y' * 1000) }}",
+                "giá trị dài 100.000.000"),
+    "static-output": ("{% for a in range(99999) %}{% for b in range(9) %}" + "lorem ipsum " * 100
+                      + "{% endfor %}{% endfor %}", "văn bản tạo ra dài quá 50.000.000 ký tự"),
+    "recursion": ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "gọi lại chính nó quá sâu"),
+}
+
+
+def _template_with(folder: Path, name: str, body: str) -> Path:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Mẫu của cơ quan khác")
+    document.add_paragraph(body)
+    folder.mkdir(parents=True, exist_ok=True)
+    document.save(folder / name)
+    return folder / name
+
+
+@pytest.mark.parametrize("name", sorted(ATTACKS))
+def test_template_over_a_limit_fails_fast_naming_template_and_paragraph(tmp_path, name):
+    from thidua.errors import TemplateError
+    from thidua.render import DocumentRenderer
+
+    body, words = ATTACKS[name]
+    _template_with(tmp_path, f"{name}.docx", body)
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as info:
+        DocumentRenderer([tmp_path]).render_bytes(f"{name}.docx", {})
+    assert time.monotonic() - started < 15
+    message = info.value.message
+    assert message.startswith(f"Mẫu {name}.docx: mẫu vượt giới hạn: "), message
+    assert words in message
+    if name != "static-output":  # static text has no expression to point at
+        assert "tại đoạn «" in message
+
+
+def test_render_time_per_document_is_bounded(tmp_path):
+    from thidua.errors import TemplateError
+    from thidua.render import DocumentRenderer
+
+    slow = ("{% for a in range(900) %}{% for b in range(999) %}{{ (b|string)|center(20) }}"
+            "{% endfor %}{% endfor %}")
+    _template_with(tmp_path, "slow.docx", slow)
+    renderer = DocumentRenderer([tmp_path], render_seconds=0.3)
+    started = time.monotonic()
+    with pytest.raises(TemplateError, match="mất quá 0.3 giây"):
+        renderer.render_bytes("slow.docx", {})
+    assert time.monotonic() - started < 5
+    _template_with(tmp_path, "fine.docx", "{% for a in range(3) %}{{ a }}{% endfor %}")
+    assert renderer.render_bytes("fine.docx", {})  # the budget is per document
+
+
+def test_hostile_campaign_template_keeps_previous_output(tmp_path):
+    out = tmp_path / "out"
+    campaign = tmp_path / "c"
+    subprocess.run(["cp", "-r", str(SAMPLE), str(campaign)], check=True)
+    result, _ = run_thidua("export", str(campaign), "-o", str(out), "--workers", "1",
+                           cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    plan = next((out / "c" / "ke-hoach").glob("*.docx"))
+    before = plan.read_bytes()
+    _template_with(campaign / "templates", "ke-hoach.docx", ATTACKS["nested-range"][0])
+    result, seconds = run_thidua("export", str(campaign), "-o", str(out), "--workers", "1",
+                                 cwd=tmp_path, timeout=120)
+    output = assert_clean_failure(result, "Mẫu ke-hoach.docx: mẫu vượt giới hạn", "tại đoạn «")
+    assert seconds < 60, output
+    assert plan.read_bytes() == before

@@ -24,6 +24,7 @@ from thidua.render.docx_package import (
     static_entries,
 )
 from thidua.render.jinja_env import unsafe_accesses
+from thidua.render.limits import SECONDS_PER_DOCUMENT, document_budget, join_bounded
 from thidua.render.locate import (
     describe_place,
     structure_error,
@@ -78,6 +79,7 @@ class PreparedTemplate:
                  compress_level: int = DYNAMIC_COMPRESS_LEVEL) -> None:
         self.name = name
         self.compress_level = compress_level
+        self.seconds = SECONDS_PER_DOCUMENT  # render time allowed per document
         self._environment = environment
         package = read_package(data, name)
         self._parts: list[_CompiledPart] = []
@@ -143,7 +145,7 @@ class PreparedTemplate:
 
     def _render_part(self, part: _CompiledPart, context: dict[str, Any]) -> bytes:
         try:
-            rendered = part.template.render(context)
+            rendered = join_bounded(part.template.generate(context))
         except Exception as exc:  # noqa: BLE001 - every template failure becomes a message
             raise translate_error(self.name, part.source, exc, part.filename) from None
         xml = finish_xml(part.source, rendered)
@@ -165,6 +167,10 @@ class PreparedTemplate:
     def render_bytes(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`; raises TemplateError or RenderError, never half a file."""
         values = dict(context)
+        with document_budget(self.seconds):
+            return build_zip(self._entries(values))
+
+    def _entries(self, values: dict[str, Any]) -> list[ZipEntry]:
         entries: list[ZipEntry] = []
         for item in self._layout:
             if isinstance(item, ZipEntry):
@@ -177,4 +183,4 @@ class PreparedTemplate:
                     entries.append(item.entry(values.get(DOCUMENT_DATE_KEY)))
                 except ThiduaError as exc:
                     raise RenderError(f"Mẫu {self.name}: {exc.message}") from None
-        return build_zip(entries)
+        return entries
