@@ -198,3 +198,61 @@ def test_hostile_campaign_template_keeps_previous_output(tmp_path):
     output = assert_clean_failure(result, "Mẫu ke-hoach.docx: mẫu vượt giới hạn", "tại đoạn «")
     assert seconds < 60, output
     assert plan.read_bytes() == before
+
+
+# --- Zip parts --------------------------------------------------------------------------
+
+def _with_big_part(source: Path, target: Path, megabytes: int) -> Path:
+    """A copy of the zip `source` plus a part of `megabytes` MiB of zeros (a tiny deflate)."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(
+            target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in original.infolist():
+            archive.writestr(info, original.read(info))
+        with archive.open("word/media/big.bin", "w", force_zip64=True) as part:
+            block = bytes(1024 * 1024)
+            for _ in range(megabytes):
+                part.write(block)
+    return target
+
+
+@pytest.mark.parametrize("megabytes, words", [
+    (120, "phần word/media/big.bin bên trong tệp giải nén ra 120 MB, quá giới hạn 100 MB"),
+    (20, "phần word/media/big.bin bên trong tệp nén bất thường"),
+], ids=["large-part", "zip-bomb"])
+def test_template_with_a_huge_part_is_refused_before_reading(tmp_path, megabytes, words):
+    from thidua.errors import TemplateError
+    from thidua.render import DocumentRenderer
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    _with_big_part(ROOT / "templates" / "ke-hoach.docx", folder / "ke-hoach.docx", megabytes)
+    with pytest.raises(TemplateError) as info:
+        DocumentRenderer([folder]).render_bytes("ke-hoach.docx", {})
+    assert info.value.message.startswith("Mẫu ke-hoach.docx: ")
+    assert words in info.value.message
+
+
+def test_checking_a_word_file_with_a_huge_part_is_refused(tmp_path):
+    big = _with_big_part(ROOT / "templates" / "ke-hoach.docx", tmp_path / "big.docx", 120)
+    result, seconds = run_thidua("check", str(big), cwd=tmp_path)
+    assert_clean_failure(result, f"{big}: phần word/media/big.bin", "quá giới hạn 100 MB")
+    assert seconds < 30
+
+
+def test_data_workbook_with_a_huge_part_is_refused(tmp_path):
+    import openpyxl
+
+    from thidua.data.tables import read_table
+    from thidua.errors import DataError
+
+    small = tmp_path / "small.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["ma_don_vi", "tong"])
+    workbook.save(small)
+    big = _with_big_part(small, tmp_path / "so-lieu.xlsx", 120)
+    with pytest.raises(DataError) as info:
+        read_table(big, lambda header: header == "ma_don_vi")
+    text = str(info.value)
+    assert f"{big}: Lỗi: phần word/media/big.bin" in text and "quá giới hạn 100 MB" in text

@@ -33,6 +33,7 @@ from thidua.render.locate import (
 )
 from thidua.render.structure import check_structure
 from thidua.render.xml_source import PartSource, finish_xml, part_source
+from thidua.zipguard import file_size_problem
 
 DOCUMENT_DATE_KEY = "_document_date"
 _CORE_CACHE_SIZE = 1024  # distinct document dates kept compressed
@@ -103,6 +104,9 @@ class PreparedTemplate:
     def from_file(cls, path: Path, environment: SandboxedEnvironment,
                   name: str | None = None) -> PreparedTemplate:
         """Read and prepare the template at `path` (named `name` in messages)."""
+        too_large = file_size_problem(Path(path))
+        if too_large is not None:
+            raise TemplateError(f"Mẫu {name or Path(path).name}: {too_large}.")
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
