@@ -256,3 +256,132 @@ def test_data_workbook_with_a_huge_part_is_refused(tmp_path):
         read_table(big, lambda header: header == "ma_don_vi")
     text = str(info.value)
     assert f"{big}: Lỗi: phần word/media/big.bin" in text and "quá giới hạn 100 MB" in text
+
+
+# --- PDF time bound and processes -------------------------------------------------------
+
+def _marked(mark: str) -> list[str]:
+    """Live (non-zombie) processes whose environment carries `mark`: ours and their children."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if mark.encode() not in (proc / "environ").read_bytes():
+                continue
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+        except OSError:
+            continue
+        if state != "Z":
+            found.append(f"{proc.name} {state} {command}")
+    return found
+
+
+def _wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.fixture
+def pdf_run(tmp_path):
+    """A copy of a sample campaign, a private TMPDIR and a mark to find every child process."""
+    if sys.platform != "linux":
+        pytest.skip("processes are found through /proc")
+    campaign = tmp_path / "c"
+    subprocess.run(["cp", "-r", str(SAMPLE), str(campaign)], check=True)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    mark = f"THIDUA_TEST_MARK={os.getpid()}-{time.monotonic_ns()}"
+    env = {**os.environ, "TMPDIR": str(scratch), mark.split("=")[0]: mark.split("=")[1]}
+    yield campaign, scratch, mark, env
+    leftovers = _marked(mark)
+    for line in leftovers:  # never leave a stray LibreOffice to the next test
+        os.kill(int(line.split()[0]), 9)
+
+
+def test_a_hanging_libreoffice_is_bounded_by_pdf_timeout(tmp_path, pdf_run):
+    campaign, scratch, mark, env = pdf_run
+    fake = tmp_path / "treo" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nsleep 600\n")
+    fake.chmod(0o755)
+    env["THIDUA_SOFFICE"] = str(fake)
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "thidua", "export", str(campaign), "-o",
+                             str(tmp_path / "out"), "--pdf", "--pdf-timeout", "6",
+                             "--workers", "1"], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120)
+    seconds = time.monotonic() - started
+    output = assert_clean_failure(result, "đã hết thời gian dành cho việc chuyển PDF",
+                                  "chưa phản hồi sau 6 giây khởi động",
+                                  "Các văn bản chưa có PDF (53):")
+    assert seconds < 6 + 30, output
+    assert (tmp_path / "out" / "c" / "nam-2023" / "06_bang-tong-hop.docx").is_file()
+    assert f"  {tmp_path / 'out' / 'c' / 'ke-hoach' / 'ke-hoach.docx'}\n" in output
+    assert _wait_until(lambda: not _marked(mark), 5), _marked(mark)
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_libreoffice_hanging_longer_than_its_start_up_time_is_given_up(tmp_path, pdf_run):
+    from thidua.pdf.convert import PdfRun, convert_many
+
+    campaign, scratch, mark, env = pdf_run
+    fake = tmp_path / "treo" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nsleep 600\n")
+    fake.chmod(0o755)
+    sources = sorted((ROOT / "templates").glob("*.docx"))[:3]
+    run = PdfRun(120)
+    started = time.monotonic()
+    results = convert_many(sources, tmp_path / "pdf", workers=1, soffice=fake, run=run,
+                           startup_timeout=3)
+    assert time.monotonic() - started < 30
+    assert [r.ok for r in results] == [False] * 3
+    assert all("không phản hồi khi khởi động (đã chờ 3 giây)" in r.error for r in results)
+    assert run.hung  # the next folder of the same run does not wait again
+
+
+def _start_export(tmp_path, campaign, env) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "thidua", "export", str(campaign), "-o",
+                             str(tmp_path / "out"), "--pdf", "--workers", "1"], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def _libreoffice_running(mark: str) -> bool:
+    return any("soffice.bin" in line for line in _marked(mark))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "Ctrl-C", "SIGKILL"])
+def test_nothing_is_left_running_when_thidua_is_stopped_during_pdf(tmp_path, pdf_run, how,
+                                                                  needs_soffice):
+    import signal
+
+    campaign, scratch, mark, env = pdf_run
+    out = tmp_path / "out"
+    proc = _start_export(tmp_path, campaign, env)
+    try:
+        assert _wait_until(lambda: _libreoffice_running(mark), 90), _marked(mark)
+        if how == "Ctrl-C":  # the terminal sends SIGINT to the whole foreground group
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(getattr(signal, how))
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    if how != "SIGKILL":
+        assert proc.returncode == 130, stderr
+        assert "Đã dừng theo yêu cầu" in stderr and "Traceback" not in stderr, stderr
+    assert _wait_until(lambda: not _marked(mark), 15), _marked(mark)
+    assert _wait_until(lambda: list(scratch.iterdir()) == [], 5), list(scratch.iterdir())
+    if how != "SIGKILL":
+        assert list(out.rglob(".*staging*")) == []
+    for folder in (out / "c").iterdir():  # whatever was swapped in is complete
+        if not folder.name.startswith("."):
+            assert (folder / "manifest.json").is_file()
