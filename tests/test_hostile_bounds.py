@@ -260,14 +260,14 @@ def test_data_workbook_with_a_huge_part_is_refused(tmp_path):
 
 # --- PDF time bound and processes -------------------------------------------------------
 
-def _marked(mark: str) -> list[str]:
-    """Live (non-zombie) processes whose environment carries `mark`: ours and their children."""
+def _marked(mark: str, where: str = "environ") -> list[str]:
+    """Live (non-zombie) processes whose environment (or command line) carries `mark`."""
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
-            if mark.encode() not in (proc / "environ").read_bytes():
+            if mark.encode() not in (proc / where).read_bytes():
                 continue
             state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
             command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
@@ -304,13 +304,18 @@ def pdf_run(tmp_path):
         os.kill(int(line.split()[0]), 9)
 
 
-def test_a_hanging_libreoffice_is_bounded_by_pdf_timeout(tmp_path, pdf_run):
-    campaign, scratch, mark, env = pdf_run
+def _hanging_soffice(tmp_path: Path) -> Path:
+    """Test data: a 'LibreOffice' that starts and never answers."""
     fake = tmp_path / "treo" / "soffice"
     fake.parent.mkdir()
     fake.write_text("#!/bin/sh\nsleep 600\n")
     fake.chmod(0o755)
-    env["THIDUA_SOFFICE"] = str(fake)
+    return fake
+
+
+def test_a_hanging_libreoffice_is_bounded_by_pdf_timeout(tmp_path, pdf_run):
+    campaign, scratch, mark, env = pdf_run
+    env["THIDUA_SOFFICE"] = str(_hanging_soffice(tmp_path))
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "thidua", "export", str(campaign), "-o",
                              str(tmp_path / "out"), "--pdf", "--pdf-timeout", "6",
@@ -327,14 +332,10 @@ def test_a_hanging_libreoffice_is_bounded_by_pdf_timeout(tmp_path, pdf_run):
     assert list(scratch.iterdir()) == []
 
 
-def test_a_libreoffice_hanging_longer_than_its_start_up_time_is_given_up(tmp_path, pdf_run):
+def test_a_libreoffice_hanging_longer_than_its_start_up_time_is_given_up(tmp_path):
     from thidua.pdf.convert import PdfRun, convert_many
 
-    campaign, scratch, mark, env = pdf_run
-    fake = tmp_path / "treo" / "soffice"
-    fake.parent.mkdir()
-    fake.write_text("#!/bin/sh\nsleep 600\n")
-    fake.chmod(0o755)
+    fake = _hanging_soffice(tmp_path)
     sources = sorted((ROOT / "templates").glob("*.docx"))[:3]
     run = PdfRun(120)
     started = time.monotonic()
@@ -344,6 +345,7 @@ def test_a_libreoffice_hanging_longer_than_its_start_up_time_is_given_up(tmp_pat
     assert [r.ok for r in results] == [False] * 3
     assert all("không phản hồi khi khởi động (đã chờ 3 giây)" in r.error for r in results)
     assert run.hung  # the next folder of the same run does not wait again
+    assert _wait_until(lambda: not _marked(str(fake), "cmdline"), 5), _marked(str(fake), "cmdline")
 
 
 def _start_export(tmp_path, campaign, env) -> subprocess.Popen:
