@@ -24,7 +24,12 @@ from thidua.render.docx_package import (
     static_entries,
 )
 from thidua.render.jinja_env import unsafe_accesses
-from thidua.render.limits import SECONDS_PER_DOCUMENT, document_budget, join_bounded
+from thidua.render.limits import (
+    SECONDS_PER_DOCUMENT,
+    RenderLimitError,
+    document_budget,
+    join_bounded,
+)
 from thidua.render.locate import (
     describe_place,
     structure_error,
@@ -81,6 +86,7 @@ class PreparedTemplate:
         self.name = name
         self.compress_level = compress_level
         self.seconds = SECONDS_PER_DOCUMENT  # render time allowed per document
+        self._over_limit: ThiduaError | None = None  # a limit hit once fails every document
         self._environment = environment
         package = read_package(data, name)
         self._parts: list[_CompiledPart] = []
@@ -151,7 +157,10 @@ class PreparedTemplate:
         try:
             rendered = join_bounded(part.template.generate(context))
         except Exception as exc:  # noqa: BLE001 - every template failure becomes a message
-            raise translate_error(self.name, part.source, exc, part.filename) from None
+            error = translate_error(self.name, part.source, exc, part.filename)
+            if isinstance(exc, (RenderLimitError, RecursionError, MemoryError)):
+                self._over_limit = error  # do not spend the time again on the next document
+            raise error from None
         xml = finish_xml(part.source, rendered)
         if not part.checked:
             self._check_xml(part, xml)
@@ -170,6 +179,8 @@ class PreparedTemplate:
 
     def render_bytes(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`; raises TemplateError or RenderError, never half a file."""
+        if self._over_limit is not None:
+            raise type(self._over_limit)(self._over_limit.message)
         values = dict(context)
         with document_budget(self.seconds):
             return build_zip(self._entries(values))
