@@ -66,8 +66,9 @@ def _alias_bomb() -> str:
     (SAMPLE_YAML.replace("year: 2022", "year: " + "9" * 5000), None, "số có 5000 chữ số"),
     (SAMPLE_YAML.replace("year: 2022", "year: 1" + ".000" * 2000), None, "6001 chữ số"),
     ("title: x\n? [a, b]\n: c\n", 2, "tên khóa phải là một chữ"),
+    (SAMPLE_YAML.replace("year: 2022", "year: 1.0e+400"), None, "không phải một số hữu hạn"),
 ], ids=["alias-bomb", "flow-nesting", "block-nesting", "long-integer", "long-vn-integer",
-        "complex-key"])
+        "complex-key", "infinite-float"])
 def test_yaml_over_a_limit_fails_fast_and_located(tmp_path, text, line, words):
     folder = campaign_with(tmp_path, text)
     result, seconds = run_thidua("validate", str(folder), cwd=tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -105,6 +106,9 @@ class _Converter:
             # never YAML 1.1 octal (010 would become 8).
             return unicodedata.normalize("NFC", node.value)
         value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise LimitExceeded(f"'{node.value}' không phải một số hữu hạn (quá lớn, .inf hoặc "
+                                ".nan)", node.start_mark.line + 1)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
         return value
