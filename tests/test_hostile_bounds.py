@@ -392,3 +392,14 @@ def test_nothing_is_left_running_when_thidua_is_stopped_during_pdf(tmp_path, pdf
     for folder in (out / "c").iterdir():  # whatever was swapped in is complete
         if not folder.name.startswith("."):
             assert (folder / "manifest.json").is_file()
+
+
+def test_yaml_quote_left_open_inside_braces_is_reported_where_it_starts(tmp_path):
+    lines = SAMPLE_YAML.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- {id:")
+                 and "name: " in line)
+    lines[index] = lines[index].replace("name: ", 'name: "', 1)
+    result, _ = run_thidua("validate", str(campaign_with(tmp_path, "\n".join(lines))),
+                           cwd=tmp_path)
+    output = assert_clean_failure(result, "dấu ngoặc kép mở ở dòng này chưa được đóng")
+    assert f"campaign.yaml:{index + 1}: Lỗi: cú pháp YAML sai" in output

@@ -72,29 +72,33 @@ def check_number_size(node: Node) -> None:
 _VALUE_START = re.compile(r"^(?:\s*-\s+)*\s*(?:[^\s#'\"\[{][^#]*?:\s+)?")
 
 
-def _open_quote(line: str) -> str | None:
-    """The quote character a line opens without closing, when it starts a value; else None."""
-    rest = line[_VALUE_START.match(line).end():]  # type: ignore[union-attr]
-    if not rest or rest[0] not in "\"'":
-        return None
-    quote, i = rest[0], 1
-    while i < len(rest):
-        ch = rest[i]
-        if quote == '"' and ch == "\\":
-            i += 2
-            continue
-        if ch == quote:
-            if quote == "'" and rest[i + 1:i + 2] == "'":  # '' is an escaped quote
-                i += 2
-                continue
-            return None
+def _open_quote(line: str) -> tuple[str, int] | None:
+    """(quote, index) of a quote a line opens for a value (also inside [ ] or { }) and leaves
+    open."""
+    quote, i, previous, at = "", 0, "", 0
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            if quote == '"' and ch == "\\":
+                i += 1
+            elif ch == quote and quote == "'" and line[i + 1:i + 2] == "'":
+                i += 1  # '' is an escaped quote
+            elif ch == quote:
+                quote, previous = "", ch
+        elif ch in "\"'" and previous in ("", "-", ":", "[", "{", ",", "?"):
+            quote, at = ch, i
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            break
+        elif not ch.isspace():
+            previous = ch if ch in "-:[{,?" else "x"
         i += 1
-    return quote
+    return (quote, at) if quote else None
 
 
-def _open_bracket(line: str) -> str | None:
-    """'[' or '{' when a line starts a flow collection it does not close."""
-    rest = line[_VALUE_START.match(line).end():]  # type: ignore[union-attr]
+def _open_bracket(line: str) -> tuple[str, int] | None:
+    """('[' or '{', index) when a line starts a flow collection it does not close."""
+    at = _VALUE_START.match(line).end()  # type: ignore[union-attr]
+    rest = line[at:]
     if not rest or rest[0] not in "[{":
         return None
     depth, quote = 0, ""
@@ -109,7 +113,7 @@ def _open_bracket(line: str) -> str | None:
             depth -= 1
         elif ch == "#" and depth == 0:
             break
-    return rest[0] if depth > 0 else None
+    return (rest[0], at) if depth > 0 else None
 
 
 def unclosed_before(text: str, error_line: int) -> tuple[int, str] | None:
@@ -123,29 +127,49 @@ def unclosed_before(text: str, error_line: int) -> tuple[int, str] | None:
     tries = 0
     for number in range(min(error_line, len(lines)), 0, -1):
         line = lines[number - 1]
-        opener = _open_quote(line) or _open_bracket(line)
-        if opener and tries < 20 and _closing_helps(lines, number, opener, error_line):
+        found = _open_quote(line) or _open_bracket(line)
+        opener = found[0] if found else ""
+        if found and tries < 20 and _closing_helps(lines, number, found, error_line):
             if opener in "\"'":
                 what = "dấu ngoặc kép" if opener == '"' else "dấu nháy đơn (')"
             else:
                 what = f"dấu '{opener}'"
             where = f" (YAML chỉ phát hiện lỗi ở dòng {error_line})" if number < error_line else ""
             return number, f"{what} mở ở dòng này chưa được đóng{where}"
-        tries += bool(opener)
+        tries += bool(found)
     return None
+
+
+_CONTEXT_FIRST = ("while scanning a quoted scalar", "while scanning a simple key")
+
+
+def error_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """Where a person should look: where a quoted scalar or key starts, else the problem."""
+    context = exc.context or ""
+    if exc.context_mark is not None and context.startswith(_CONTEXT_FIRST):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 _CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
 
 
-def _closing_helps(lines: list[str], number: int, opener: str, error_line: int) -> bool:
-    """Does the file parse, or fail only further down, once that line's opener is closed?"""
-    fixed = lines[:number - 1] + [lines[number - 1] + _CLOSERS[opener]] + lines[number:]
-    loader = BoundedLoader("\n".join(fixed))
+def _closing_helps(lines: list[str], number: int, found: tuple[str, int],
+                   error_line: int) -> bool:
+    """Does the file parse, or fail only further down, once that line's opener is closed at
+    the line's end or removed?"""
+    opener, at = found
+    line = lines[number - 1]
+    return any(_parses_past(lines[:number - 1] + [fixed] + lines[number:], error_line)
+               for fixed in (line + _CLOSERS[opener], line[:at] + line[at + 1:]))
+
+
+def _parses_past(lines: list[str], error_line: int) -> bool:
+    loader = BoundedLoader("\n".join(lines))
     try:
         loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = error_mark(exc)
         return mark is not None and mark.line + 1 > error_line
     except (yaml.YAMLError, LimitExceeded):
         return False

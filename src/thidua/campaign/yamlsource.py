@@ -19,6 +19,7 @@ from thidua.campaign.yamlguard import (
     LimitExceeded,
     NodeBudget,
     check_number_size,
+    error_mark,
     unclosed_before,
 )
 from thidua.errors import CampaignError, Location, Problem
@@ -183,8 +184,6 @@ def load_yaml(path: Path) -> SourceDocument:
     return source
 
 
-_CONTEXT_FIRST = ("while scanning a quoted scalar", "while scanning a simple key")
-
 _YAML_PROBLEMS = {
     "mapping values are not allowed here":
         "dấu ':' đặt sai chỗ (dòng thụt lề sâu hơn dòng trên, thiếu dấu cách sau ':', hoặc "
@@ -215,11 +214,9 @@ def _locate_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     """The line a person should look at, and a Vietnamese explanation."""
     problem = exc.problem or ""
     detail = _translate_yaml_problem(problem)
-    context = exc.context or ""
-    use_context = exc.context_mark is not None and context.startswith(_CONTEXT_FIRST)
-    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    mark = error_mark(exc)
     line = mark.line + 1 if mark else None
-    if context.startswith("while scanning a quoted scalar"):
+    if (exc.context or "").startswith("while scanning a quoted scalar"):
         detail = "dấu ngoặc kép mở ở dòng này chưa được đóng"
     return line, detail
 
