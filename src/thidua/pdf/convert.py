@@ -152,7 +152,6 @@ class PdfConverter:
         self._fallback_allowed = backend == "auto"
         self.run = run if run is not None else PdfRun(None)
         self.run.begin()
-        self._converted = 0
         self._workdir = Path(tempfile.mkdtemp(prefix="thidua-soffice-"))
         remove_on_death(self._workdir)  # even if thidua is killed mid-way
         self._staging, self._profile = self._workdir / "staging", self._workdir / "profile"
@@ -195,7 +194,6 @@ class PdfConverter:
         return sorted(results + done, key=lambda r: r.source)
 
     def _emit(self, result: PdfResult, done: list[PdfResult]) -> None:
-        self._converted += result.ok
         done.append(result)
         if self.on_result is not None:
             self.on_result(result)
@@ -298,9 +296,6 @@ class PdfConverter:
                 self._emit(PdfResult(job.source, None, _describe(outcome, 0), attempt), done)
             return []
         self._discard_instance()
-        if (outcome.kind == "timeout" and len(missing) == len(chunk) and not self._converted
-                and not self.run.out_of_time() and not self.run.cancelled):
-            self.run.hung = hung_reason(self.soffice, budget, self.run)
         if attempt > self.retries or self.run.stop_reason():
             reason = self.run.stop_reason() or _describe(outcome, self.timeout)
             for job in missing:

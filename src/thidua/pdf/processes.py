@@ -58,11 +58,13 @@ def _tell_watchdog(line: str) -> None:
             _watchdog = subprocess.Popen(
                 [sys.executable, "-c", WATCHDOG_SCRIPT], stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-            for group in _groups:
-                _watchdog.stdin.write(f"+{group}\n".encode())  # type: ignore[union-attr]
+            replay = "".join(f"+{group}\n" for group in _groups)
+            line = replay + line
+        pipe = _watchdog.stdin
+        assert pipe is not None
         try:
-            _watchdog.stdin.write(line.encode("utf-8", "surrogateescape") + b"\n")  # type: ignore[union-attr]
-            _watchdog.stdin.flush()  # type: ignore[union-attr]
+            pipe.write(line.encode("utf-8", "surrogateescape") + b"\n")
+            pipe.flush()
         except OSError:
             pass
 
