@@ -6,8 +6,8 @@ process, started once per thidua process, that holds the read end of a pipe from
 thidua ends in any way — normally, on an error, on a signal, or killed with kill -9 — the
 pipe closes and the watchdog kills the groups still registered and deletes their scratch
 folders. Worker processes of a pool call `exit_with_parent` so they do not outlive us either.
-On Windows the groups are killed with taskkill /T; a Job Object with
-JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE would be the watchdog's equivalent there (not done yet).
+On Windows there is no watchdog: each group is put in a Job Object that kills its processes
+when its last handle closes, which Windows does when thidua ends in any way (see _windows_job).
 """
 
 from __future__ import annotations
@@ -79,10 +79,50 @@ def own_group() -> dict:
 def start_group(args: list[str], **popen: object) -> subprocess.Popen:
     """Start `args` in its own process group, killed by the watchdog if thidua dies first."""
     proc = subprocess.Popen(args, **own_group(), **popen)  # type: ignore[call-overload]
+    if sys.platform == "win32":
+        _windows_job(proc)
     with _lock:
         _groups.add(proc.pid)
     _tell_watchdog(f"+{proc.pid}")
     return proc
+
+
+_JOBS: list[int] = []  # Job Object handles, kept open for thidua's lifetime
+
+
+def _windows_job(proc: subprocess.Popen) -> None:
+    """Put `proc` (and what it starts later) in a kill-on-close Job Object; best effort."""
+    import ctypes
+    from ctypes import wintypes
+
+    class _Limits(ctypes.Structure):  # JOBOBJECT_EXTENDED_LIMIT_INFORMATION
+        _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64),
+                    ("PerJobUserTimeLimit", ctypes.c_int64), ("LimitFlags", wintypes.DWORD),
+                    ("MinimumWorkingSetSize", ctypes.c_size_t),
+                    ("MaximumWorkingSetSize", ctypes.c_size_t),
+                    ("ActiveProcessLimit", wintypes.DWORD), ("Affinity", ctypes.c_size_t),
+                    ("PriorityClass", wintypes.DWORD), ("SchedulingClass", wintypes.DWORD),
+                    ("IoCounters", ctypes.c_uint64 * 6),
+                    ("ProcessMemoryLimit", ctypes.c_size_t),
+                    ("JobMemoryLimit", ctypes.c_size_t),
+                    ("PeakProcessMemoryUsed", ctypes.c_size_t),
+                    ("PeakJobMemoryUsed", ctypes.c_size_t)]
+
+    try:
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        kernel32.CreateJobObjectW.restype = wintypes.HANDLE
+        job = kernel32.CreateJobObjectW(None, None)
+        limits = _Limits()
+        limits.LimitFlags = 0x2000  # JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+        extended_limit_information = 9
+        handle = wintypes.HANDLE(int(proc._handle))  # type: ignore[attr-defined]
+        if job and kernel32.SetInformationJobObject(
+                wintypes.HANDLE(job), extended_limit_information, ctypes.byref(limits),
+                ctypes.sizeof(limits)) and kernel32.AssignProcessToJobObject(
+                wintypes.HANDLE(job), handle):
+            _JOBS.append(job)
+    except (OSError, AttributeError, ValueError):
+        pass  # taskkill /T in kill_tree still ends the group while thidua runs
 
 
 def kill_tree(proc: subprocess.Popen) -> None:
