@@ -7,9 +7,9 @@ import re
 import yaml
 from yaml.nodes import Node
 
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a campaign.yaml is a few dozen kB
+MAX_FILE_BYTES = 1024 * 1024  # the sample campaign.yaml files are about 30 kB
 MAX_DEPTH = 64  # real plans nest 6-8 levels deep
-MAX_NODES = 200_000  # values after expanding aliases (&name / *name); the samples have ~2,000
+MAX_NODES = 100_000  # values after expanding aliases (&name / *name); the samples have ~600
 MAX_DIGITS = 30  # digits of a number; no count, score or amount in a plan comes near
 
 _NODES_TEXT = f"{MAX_NODES:,}".replace(",", ".")
