@@ -130,12 +130,21 @@ ATTACKS = {
     "format-width": ("{{ '{:>999999999}'.format('x') }}", "giá trị dài 999.999.999"),
     "concat-doubling": ("{% set s = 'x' * 4000000 %}{% set s = s ~ s %}{{ s|length }}",
                         "giá trị dài 8.000.000"),
-    "list-times": ("{{ (range(99999)|list) * 99999 }}", "giá trị dài 9.999.800.001"),
+    "list-times": ("{{ (range(99999)|list) * 99999 }}", "giá trị dài"),
     "replace": ("{% set s = 'x' * 100000 %}{{ s.replace('x', 'y' * 1000) }}",
                 "giá trị dài 100.000.000"),
     "static-output": ("{% for a in range(99999) %}{% for b in range(9) %}" + "lorem ipsum " * 100
                       + "{% endfor %}{% endfor %}", "văn bản tạo ra dài quá 50.000.000 ký tự"),
     "recursion": ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "gọi lại chính nó quá sâu"),
+    "join-separator": ("{{ range(99999)|join('y' * 4000000) }}", "giá trị dài"),
+    "repeated-list": ("{% set s = 'x' * 4000000 %}{{ [s] * 1000 }}", "giá trị dài"),
+    "literal-list": ("{% set s = 'x' * 4000000 %}{{ [s, s] }}", "giá trị dài"),
+    "list-to-text": ("{% set s = 'x' * 4000000 %}{{ [s, s] ~ '' }}", "giá trị dài"),
+    "map-center": ("{{ range(99999)|map('center', 4000000)|list|length }}",
+                   "tạo ra quá 100.000.000 ký tự"),
+    "replace-filter": ("{{ ('x' * 100000)|replace('x', 'y' * 1000) }}", "giá trị dài"),
+    "indent-text": ("{{ ('a\\n' * 100000)|indent('y' * 1000) }}", "giá trị dài"),
+    "wordwrap": ("{{ ('x' * 1000000)|wordwrap(1, wrapstring='y' * 1000) }}", "giá trị dài"),
 }
 
 

@@ -14,14 +14,15 @@ from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
+from thidua.render.filter_limits import FILTER_CHECKS, bounded_filter
 from thidua.render.limits import (
     MAX_LIPSUM,
     RenderLimitError,
     bounded_loop,
     bounded_range,
-    bounded_width_filter,
     check_binop,
     check_call,
+    check_rendered,
     check_size,
 )
 from thidua.vietnamese.formatting import JINJA_FILTERS
@@ -56,7 +57,9 @@ def finalize_value(value: Any) -> Any:
     if value.__class__ is not str:
         if value is None:
             return _EMPTY
-        if hasattr(value, "__html__"):
+        if isinstance(value, (list, tuple, dict, set, frozenset)):
+            check_rendered(value)
+        elif hasattr(value, "__html__"):
             text = str(value.__html__())
             if _SPECIAL_CHARS.search(text) is None:
                 return Markup(text)
@@ -70,7 +73,7 @@ def finalize_value(value: Any) -> Any:
     return Markup(_SPECIAL_CHARS.sub(_replace_special, markup))
 
 
-_LOOP_FILTER, _SIZE_FILTER = "thidua_loop", "thidua_size"
+_LOOP_FILTER, _SIZE_FILTER, _TEXT_FILTER = "thidua_loop", "thidua_size", "thidua_text"
 
 
 class _BoundLoops(NodeTransformer):
@@ -84,6 +87,8 @@ class _BoundLoops(NodeTransformer):
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         node = self.generic_visit(node)
+        node.nodes = [nodes.Filter(part, _TEXT_FILTER, [], [], None, None, lineno=part.lineno)
+                      for part in node.nodes]  # a list is made text by `~`: size it first
         return nodes.Filter(node, _SIZE_FILTER, [], [], None, None, lineno=node.lineno)
 
 
@@ -122,10 +127,11 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         auto_reload=False,
     )
     environment.filters.update(JINJA_FILTERS)
-    environment.filters.update({name: bounded_width_filter(FILTERS[name])
-                                for name in ("center", "indent", "format")})
+    environment.filters.update({name: bounded_filter(FILTERS[name], check)
+                                for name, check in FILTER_CHECKS.items()})
     environment.filters[_LOOP_FILTER] = bounded_loop
     environment.filters[_SIZE_FILTER] = check_size
+    environment.filters[_TEXT_FILTER] = check_rendered
     environment.globals["range"] = bounded_range
     environment.globals["lipsum"] = _lipsum
     environment.globals["page_break"] = Markup(PAGE_BREAK)

@@ -19,6 +19,7 @@ from typing import Any
 MAX_ITERATIONS = 1_000_000  # loop iterations per document; a 60-row table takes a few hundred
 MAX_TEXT = 5_000_000  # characters of one value, items of one list
 MAX_OUTPUT = 50_000_000  # characters written into one document
+MAX_CREATED = 100_000_000  # characters of all texts built by operators and filters, per document
 MAX_NUMBER_DIGITS = 100  # an amount of money has 15
 MAX_RANGE = 100_000  # items of one range()
 MAX_LIPSUM = 20  # paragraphs of placeholder text
@@ -46,6 +47,7 @@ class Budget:
         self.deadline = time.monotonic() + seconds
         self.iterations = MAX_ITERATIONS
         self.output = MAX_OUTPUT
+        self.created = MAX_CREATED
 
     def check_clock(self) -> None:
         if time.monotonic() > self.deadline:
@@ -108,6 +110,12 @@ def check_size(value: Any) -> Any:
     if isinstance(value, (str, list, tuple)):
         if len(value) > MAX_TEXT:
             raise RenderLimitError(_too_long(len(value)))
+        budget = _BUDGET.get()
+        if budget is not None and value.__class__ is not tuple:
+            budget.created -= len(value)
+            if budget.created < 0:
+                raise RenderLimitError(f"các biểu thức của mẫu tạo ra quá {_vn(MAX_CREATED)} "
+                                       "ký tự cho một văn bản")
     elif isinstance(value, int) and value.bit_length() > _MAX_BITS:
         raise RenderLimitError(_too_big())
     return value
@@ -126,7 +134,8 @@ def _too_big() -> str:
     return f"số lớn quá {MAX_NUMBER_DIGITS} chữ số"
 
 
-def _check_width(width: Any) -> None:
+def check_width(width: Any) -> None:
+    """Refuse building a text or list of `width` characters/items beyond MAX_TEXT."""
     if isinstance(width, int) and width > MAX_TEXT:
         raise RenderLimitError(_too_long(width))
 
@@ -137,11 +146,11 @@ def check_format_string(text: str) -> None:
         for match in _PRINTF_WIDTH.finditer(text):
             for digits in match.groups():
                 if digits:
-                    _check_width(int(digits[:10]))
+                    check_width(int(digits[:10]))
     if "{" in text:
         for field in _FORMAT_FIELD.findall(text):
             for digits in re.findall(r"\d+", field):
-                _check_width(int(digits[:10]))
+                check_width(int(digits[:10]))
 
 
 def check_binop(operator: str, left: Any, right: Any) -> None:
@@ -152,7 +161,8 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
     if operator == "*":
         for sized, count in ((left, right), (right, left)):
             if isinstance(sized, (str, list, tuple)) and isinstance(count, int):
-                _check_width(len(sized) * count)
+                check_width((len(sized) if isinstance(sized, str) else rendered_size(sized))
+                             * count)
         if isinstance(left, int) and isinstance(right, int) and (
                 left.bit_length() + right.bit_length() > _MAX_BITS):
             raise RenderLimitError(_too_big())
@@ -179,11 +189,11 @@ def check_call(function: Any, args: tuple, kwargs: dict) -> None:
     name = getattr(target, "__name__", "")
     if name in _WIDTH_METHODS:
         for value in (*args, *kwargs.values()):
-            _check_width(value)
+            check_width(value)
     elif name == "replace" and len(args) >= 2 and isinstance(args[1], str):
         old, new = args[0], args[1]
         count = owner.count(old) if isinstance(old, str) else 0
-        _check_width(len(owner) + count * max(0, len(new) - len(old)))
+        check_width(len(owner) + count * max(0, len(new) - len(old)))
     elif name in ("format", "format_map"):
         check_format_string(owner)
 
@@ -197,14 +207,27 @@ def bounded_range(*args: int) -> range:
     return numbers
 
 
-def bounded_width_filter(function: Any) -> Any:
-    """A Jinja filter whose integer arguments (widths) may not exceed MAX_TEXT."""
-    def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
-        for argument in (*args, *kwargs.values()):
-            _check_width(argument)
-        if function.__name__ == "do_format" and isinstance(value, str):
-            check_format_string(value)
-        return check_size(function(value, *args, **kwargs))
+def rendered_size(value: Any) -> int:
+    """About how many characters str(value) has; stops counting past MAX_TEXT."""
+    total, stack = 0, [value]
+    while stack and total <= MAX_TEXT:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item) + 4
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            total += 2 + 2 * len(item)
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += 2 + 4 * len(item)
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        else:
+            total += 8
+    return total
 
-    checked.__name__ = function.__name__
-    return checked
+
+def check_rendered(value: Any) -> Any:
+    """`value`, unless writing it out as text (a list repeating a long text) is too long."""
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        check_width(rendered_size(value))
+    return value
