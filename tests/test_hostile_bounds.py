@@ -144,6 +144,9 @@ ATTACKS = {
                    "tạo ra quá 100.000.000 ký tự"),
     "replace-filter": ("{{ ('x' * 100000)|replace('x', 'y' * 1000) }}", "giá trị dài"),
     "indent-text": ("{{ ('a\\n' * 100000)|indent('y' * 1000) }}", "giá trị dài"),
+    "printf-star": ("{{ '%*s' % (999999999, 'x') }}", "giá trị dài 999.999.999"),
+    "nested-format": ("{{ '{0:>{1}}'.format('x', 999999999) }}", "giá trị dài 999.999.999"),
+    "format-filter": ("{{ '%*s'|format(999999999, 'x') }}", "giá trị dài 999.999.999"),
     "wordwrap": ("{{ ('x' * 1000000)|wordwrap(1, wrapstring='y' * 1000) }}", "giá trị dài"),
 }
 

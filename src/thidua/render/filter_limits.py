@@ -53,7 +53,7 @@ def _check_wordwrap(value: Any, args: tuple, kwargs: dict) -> Any:
 def _check_format(value: Any, args: tuple, kwargs: dict) -> Any:
     _ints(args, kwargs)
     if isinstance(value, str):
-        check_format_string(value)
+        check_format_string(value, (*args, *kwargs.values()))
     return value
 
 

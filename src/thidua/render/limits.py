@@ -140,8 +140,14 @@ def check_width(width: Any) -> None:
         raise RenderLimitError(_too_long(width))
 
 
-def check_format_string(text: str) -> None:
-    """Refuse printf- or format-style fields asking for a width beyond MAX_TEXT."""
+def check_format_string(text: str, arguments: Any = ()) -> None:
+    """Refuse printf- or format-style fields asking for a width beyond MAX_TEXT, written in
+    the format (`%999999999s`) or taken from the arguments (`%*s`, `{0:{1}}`)."""
+    if ("%" in text and "*" in text) or re.search(r"\{[^{}]*\{", text):
+        values = arguments.values() if isinstance(arguments, dict) else (
+            arguments if isinstance(arguments, (tuple, list)) else (arguments,))
+        for value in values:
+            check_width(value)
     if "%" in text:
         for match in _PRINTF_WIDTH.finditer(text):
             for digits in match.groups():
@@ -171,7 +177,7 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
                 and right > 0 and right * left.bit_length() > _MAX_BITS):
             raise RenderLimitError(_too_big())
     elif operator == "%" and isinstance(left, str):
-        check_format_string(left)
+        check_format_string(left, right)
 
 
 _WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
@@ -195,7 +201,7 @@ def check_call(function: Any, args: tuple, kwargs: dict) -> None:
         count = owner.count(old) if isinstance(old, str) else 0
         check_width(len(owner) + count * max(0, len(new) - len(old)))
     elif name in ("format", "format_map"):
-        check_format_string(owner)
+        check_format_string(owner, (*args, *kwargs.values()))
 
 
 def bounded_range(*args: int) -> range:
