@@ -17,12 +17,13 @@ SHARED = {"errors", "atomic"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "atomic": set(),
+    "zipguard": set(),
     "vietnamese": {"errors"},
     "campaign": SHARED | {"vietnamese"},
-    "data": SHARED | {"vietnamese", "campaign"},
+    "data": SHARED | {"vietnamese", "campaign", "zipguard"},
     "scoring": SHARED | {"vietnamese", "campaign", "data"},
-    "docx": SHARED | {"vietnamese"},
-    "render": SHARED | {"vietnamese"},
+    "docx": SHARED | {"vietnamese", "zipguard"},
+    "render": SHARED | {"vietnamese", "zipguard"},
     "pdf": SHARED,
     "documents": SHARED | {"vietnamese", "campaign", "data", "scoring", "docx", "render"},
     "export": SHARED | {"vietnamese", "campaign", "data", "scoring", "docx", "render", "pdf",
@@ -35,7 +36,7 @@ ALLOWED: dict[str, set[str]] = {
     "__main__": {"entry"},
     "thidua": set(),
 }
-ROOT_MODULES = {"__init__", "__main__", "entry", "errors", "atomic"}
+ROOT_MODULES = {"__init__", "__main__", "entry", "errors", "atomic", "zipguard"}
 
 
 def part(module: str) -> str:

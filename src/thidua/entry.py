@@ -9,7 +9,9 @@ def main() -> None:
     try:
         from thidua.cli import cli
         from thidua.cli.common import STDOUT_CLOSED, flushed_exit_code, prepare_console
+        from thidua.cli.signals import stop_on_termination
 
+        stop_on_termination()
         if not prepare_console():
             if sys.stderr is not None:
                 print(STDOUT_CLOSED, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -12,6 +13,15 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from thidua.campaign.yamlguard import (
+    MAX_FILE_BYTES,
+    BoundedLoader,
+    LimitExceeded,
+    NodeBudget,
+    check_number_size,
+    error_mark,
+    unclosed_before,
+)
 from thidua.errors import CampaignError, Location, Problem
 
 KeyPath = tuple[str | int, ...]
@@ -59,13 +69,18 @@ class _Converter:
         self.source = source
         self.constructor = SafeConstructor()
         self.problems: list[Problem] = []
+        self.budget = NodeBudget()
 
     def convert(self, node: Node, path: KeyPath) -> Any:
+        self.budget.spend(node)
         self.source.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
             self.constructor.flatten_mapping(node)
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise LimitExceeded("tên khóa phải là một chữ/từ, không phải danh sách hay "
+                                        "nhóm khóa", key_node.start_mark.line + 1)
                 key = self.constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, str):
                     key = str(key)
@@ -82,6 +97,8 @@ class _Converter:
         if isinstance(node, SequenceNode):
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if node.style is None:
+            check_number_size(node)
         if node.style is None and _VN_THOUSANDS.fullmatch(node.value):
             # Vietnamese writes 1.500 for one thousand five hundred; YAML would read 1.5.
             return int(node.value.replace(".", ""))
@@ -90,6 +107,9 @@ class _Converter:
             # never YAML 1.1 octal (010 would become 8).
             return unicodedata.normalize("NFC", node.value)
         value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise LimitExceeded(f"'{node.value}' không phải một số hữu hạn (quá lớn, .inf hoặc "
+                                ".nan)", node.start_mark.line + 1)
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
         return value
@@ -117,25 +137,43 @@ def decode_text(raw: bytes, path: Path) -> str:
 def load_yaml(path: Path) -> SourceDocument:
     """Read a YAML file; raise CampaignError naming file and line on any syntax problem."""
     path = Path(path)
-    text = decode_text(path.read_bytes(), path)
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise CampaignError([Problem(
+            f"Tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB, quá lớn cho một định nghĩa "
+            "phong trào; có lẽ chọn nhầm tệp.", Location(str(path)))])
+    text = decode_text(raw, path)
     source = SourceDocument(path=path, data=None)
     if not text.strip():
         raise CampaignError([Problem("Tệp trống: chưa có nội dung định nghĩa phong trào.",
                                      Location(str(path), 1))])
+    loader = BoundedLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+    except LimitExceeded as exc:
+        raise CampaignError([Problem(f"Tệp vượt giới hạn: {exc.message}.",
+                                     Location(str(path), exc.line))]) from None
     except yaml.MarkedYAMLError as exc:
         line, detail = _locate_syntax_error(exc)
+        slip = unclosed_before(text, line) if line else None
+        if slip is not None:
+            line, detail = slip
         raise CampaignError([Problem(f"cú pháp YAML sai: {detail}", Location(str(path), line))]) \
             from None
     except yaml.YAMLError as exc:
         raise CampaignError([Problem(f"cú pháp YAML sai: {exc}", Location(str(path)))]) from None
+    finally:
+        loader.dispose()
     if node is None:
         raise CampaignError([Problem("Tệp trống: chưa có nội dung định nghĩa phong trào.",
                                      Location(str(path), 1))])
     converter = _Converter(source)
     try:
         source.data = converter.convert(node, ())
+    except LimitExceeded as exc:
+        raise CampaignError([Problem(f"Tệp vượt giới hạn: {exc.message}.",
+                                     Location(str(path), exc.line))]) from None
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         raise CampaignError([Problem(f"Giá trị không đọc được: {exc.problem}",
@@ -145,8 +183,6 @@ def load_yaml(path: Path) -> SourceDocument:
         raise CampaignError(converter.problems)
     return source
 
-
-_CONTEXT_FIRST = ("while scanning a quoted scalar", "while scanning a simple key")
 
 _YAML_PROBLEMS = {
     "mapping values are not allowed here":
@@ -178,11 +214,9 @@ def _locate_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     """The line a person should look at, and a Vietnamese explanation."""
     problem = exc.problem or ""
     detail = _translate_yaml_problem(problem)
-    context = exc.context or ""
-    use_context = exc.context_mark is not None and context.startswith(_CONTEXT_FIRST)
-    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    mark = error_mark(exc)
     line = mark.line + 1 if mark else None
-    if context.startswith("while scanning a quoted scalar"):
+    if (exc.context or "").startswith("while scanning a quoted scalar"):
         detail = "dấu ngoặc kép mở ở dòng này chưa được đóng"
     return line, detail
 

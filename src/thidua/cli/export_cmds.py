@@ -19,6 +19,7 @@ from thidua.export.bulk import (
     select_campaigns,
     summary_lines,
 )
+from thidua.pdf.run import DEFAULT_RUN_SECONDS
 
 
 @click.command("deadlines")
@@ -63,6 +64,10 @@ def deadlines_cmd(campaigns: tuple[str, ...], today: str | None, ics_path: Path 
               help="Chỉ xuất phong trào có thời hạn trong số ngày tới.")
 @click.option("--today", default=None, help="Ngày tính thời hạn cho --due-within (dd/mm/yyyy).")
 @click.option("--pdf", is_flag=True, help="Chuyển thêm mọi văn bản sang PDF (cần LibreOffice).")
+@click.option("--pdf-timeout", type=click.FloatRange(min=1), default=DEFAULT_RUN_SECONDS,
+              show_default=True, metavar="GIÂY",
+              help="Thời gian tối đa cho toàn bộ việc chuyển PDF của lần chạy; hết giờ thì "
+                   "dừng và liệt kê các văn bản chưa có PDF.")
 @click.option("--zip", "make_zip", is_flag=True, help="Đóng gói mỗi bộ hồ sơ thành một tệp ZIP.")
 @click.option("--force", is_flag=True,
               help="Ghi đè cả những tệp người dùng đã sửa sau khi tạo (mặc định: giữ nguyên).")
@@ -72,8 +77,8 @@ def deadlines_cmd(campaigns: tuple[str, ...], today: str | None, ics_path: Path 
               help="Số tiến trình song song (mặc định: số nhân CPU).")
 @reports_errors
 def export_cmd(campaigns: tuple[str, ...], all_campaigns: bool, due_within: int | None,
-               today: str | None, pdf: bool, make_zip: bool, force: bool, out_root: Path,
-               workers: int | None) -> None:
+               today: str | None, pdf: bool, pdf_timeout: float, make_zip: bool, force: bool,
+               out_root: Path, workers: int | None) -> None:
     """Xuất toàn bộ văn bản (Kế hoạch và hồ sơ từng đợt) của các phong trào.
 
     Kết quả ở OUTPUT/<phong-trào>/<đợt>/ kèm manifest.json. Tệp đã được sửa tay sau
@@ -86,7 +91,9 @@ def export_cmd(campaigns: tuple[str, ...], all_campaigns: bool, due_within: int 
     if not selected and not invalid:
         click.echo("Không có phong trào nào có thời hạn trong khoảng đã chọn.")
         return
-    summary = _run_export(selected, out_root, pdf, make_zip, force, workers)
+    options = dict(pdf=pdf, make_zip=make_zip, force=force, workers=workers,
+                   pdf_timeout=pdf_timeout)
+    summary = _run_export(selected, out_root, options)
     summary.failures[:0] = invalid
     for line in summary_lines(summary):
         click.echo(line)
@@ -94,22 +101,20 @@ def export_cmd(campaigns: tuple[str, ...], all_campaigns: bool, due_within: int 
         raise SystemExit(1)
 
 
-def _run_export(selected, out_root, pdf, make_zip, force, workers) -> ExportSummary:
+def _run_export(selected, out_root, options) -> ExportSummary:
     if sys.stdout.isatty():
         with click.progressbar(length=1, label="Đang tạo văn bản") as bar:
             def progress(done: int, total: int, name: str) -> None:
                 bar.length = total
                 bar.update(done - bar.pos)
-            return export(selected, out_root, pdf=pdf, make_zip=make_zip, force=force,
-                          workers=workers, progress=progress)
+            return export(selected, out_root, progress=progress, **options)
     step = {"next": 0}
 
     def plain(done: int, total: int, name: str) -> None:
         if done >= step["next"] or done == total:
             click.echo(f"Đã tạo {done}/{total} văn bản")
             step["next"] = done + max(1, total // 10)
-    return export(selected, out_root, pdf=pdf, make_zip=make_zip, force=force,
-                  workers=workers, progress=plain)
+    return export(selected, out_root, progress=plain, **options)
 
 
 def register(group: click.Group) -> None:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 
 from thidua.errors import DataError, Location, Problem
+from thidua.zipguard import zip_file_problem
 
 HEADER_SEARCH_ROWS = 20
 _FALLBACK_ENCODINGS = ("cp1258", "cp1252")
@@ -153,6 +154,9 @@ def _read_xlsx(path: Path, is_key_header: Callable[[str], bool], sheet: str | No
     import openpyxl  # imported here: CSV-only runs stay light
 
     file = str(path)
+    too_large = zip_file_problem(path)  # before openpyxl inflates anything
+    if too_large is not None:
+        raise DataError([Problem(too_large, Location(file=file))])
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError:

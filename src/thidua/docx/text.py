@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from thidua.errors import ThiduaError
+from thidua.zipguard import zip_file_problem
 
 
 class UnreadableDocumentError(ThiduaError):
@@ -163,6 +164,9 @@ def open_document(path: Path):
         raise UnreadableDocumentError(f"{path}: không tìm thấy tệp.")
     if path.is_dir():
         raise UnreadableDocumentError(f"{path}: là thư mục, không phải tệp .docx.")
+    too_large = zip_file_problem(path)
+    if too_large is not None:
+        raise UnreadableDocumentError(f"{path}: {too_large}.")
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,

@@ -31,6 +31,8 @@ from thidua.export.manifest import Manifest
 from thidua.export.staging import FolderUpdate, occupied
 from thidua.export.worker import render_batch, reset_cache
 from thidua.export.zipper import zip_folder
+from thidua.pdf.processes import exit_with_parent
+from thidua.pdf.run import DEFAULT_RUN_SECONDS, PdfRun
 from thidua.vietnamese.formatting import format_number, slugify
 
 Progress = Callable[[int, int, str], None]
@@ -63,6 +65,7 @@ class ExportSummary:
     overwritten: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    without_pdf: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -152,7 +155,8 @@ def _render_stream(jobs: list[FolderJob], workers: int, progress: Progress | Non
         outputs: Iterable[list[tuple[int, str, bytes | str]]] = map(render_batch, batches)
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent,
+                                   initargs=(os.getpid(),))
         outputs = pool.map(render_batch, batches)
     try:
         for batch_out in outputs:
@@ -166,21 +170,25 @@ def _render_stream(jobs: list[FolderJob], workers: int, progress: Progress | Non
             pool.shutdown(cancel_futures=True)
 
 
-def _convert_pdfs(folder: Path, skip: set[str], summary: ExportSummary) -> None:
+def _convert_pdfs(folder: Path, final: Path, skip: set[str], summary: ExportSummary,
+                  run: PdfRun) -> None:
     from thidua.pdf.convert import convert_many
 
     sources = [p for p in sorted(folder.glob("*.docx")) if f"{p.stem}.pdf" not in skip]
-    for result in convert_many(sources, folder):
+    for result in convert_many(sources, folder, run=run):
         if result.error:
             summary.failures.append(f"PDF {result.source.name}: {result.error}")
+            summary.without_pdf.append(final / result.source.name)
         else:
             summary.pdfs += 1
 
 
 def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool = False,
            make_zip: bool = False, force: bool = False, workers: int | None = None,
-           progress: Progress | None = None) -> ExportSummary:
-    """Export plans and dossiers; each folder is replaced only when all its files are ready."""
+           progress: Progress | None = None,
+           pdf_timeout: float | None = DEFAULT_RUN_SECONDS) -> ExportSummary:
+    """Export plans and dossiers; each folder is replaced only when all its files are ready.
+    pdf_timeout bounds the time of all PDF conversions together (None: no bound)."""
     started = time.perf_counter()
     summary = ExportSummary()
     if pdf:
@@ -192,6 +200,8 @@ def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool 
     _check_targets([out_root / job.final for job in jobs])
     updates = [FolderUpdate(out_root / job.final, force=force) for job in jobs]
     failed: dict[int, list[str]] = {}
+    run = PdfRun(pdf_timeout)
+    finished = 0
     try:
         for ji, filename, data in _render_stream(jobs, workers or os.cpu_count() or 1, progress):
             if isinstance(data, str):
@@ -199,19 +209,20 @@ def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool 
             else:
                 updates[ji].path(filename).write_bytes(data)  # staged; swapped in later
                 summary.documents += 1
-    except BaseException:
-        for update in updates:
+        for ji, job in enumerate(jobs):
+            _finish_folder(job, updates[ji], failed.get(ji, []), summary, pdf=pdf,
+                           make_zip=make_zip, run=run)
+            finished = ji + 1
+    except BaseException:  # Ctrl-C, SIGTERM, an error: no staging folder is left behind
+        for update in updates[finished:]:
             update.abort()
         raise
-    for ji, job in enumerate(jobs):
-        _finish_folder(job, updates[ji], failed.get(ji, []), summary, pdf=pdf,
-                       make_zip=make_zip)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
-                   summary: ExportSummary, *, pdf: bool, make_zip: bool) -> None:
+                   summary: ExportSummary, *, pdf: bool, make_zip: bool, run: PdfRun) -> None:
     """Swap a complete folder in (PDF, manifest, ZIP), or park an incomplete one aside."""
     final = update.final
     manifest = Manifest(campaign=job.loaded.id, period=job.name, sources=job.sources)
@@ -227,7 +238,7 @@ def _finish_folder(job: FolderJob, update: FolderUpdate, failed: list[str],
     carried = update.carry_previous()
     if pdf:
         before = set(staged_hashes(update.staging))
-        _convert_pdfs(update.staging, {Path(n).name for n in carried}, summary)
+        _convert_pdfs(update.staging, final, {Path(n).name for n in carried}, summary, run)
         manifest.files.update({n: h for n, h in staged_hashes(update.staging).items()
                                if n not in before})
     update.commit(manifest)
@@ -263,6 +274,9 @@ def summary_lines(summary: ExportSummary) -> list[str]:
     if summary.failures:
         lines.append(f"Lỗi: {len(summary.failures)} văn bản/đợt không tạo được:")
         lines += [f"  {f}" for f in _grouped(summary.failures)]
+    if summary.without_pdf:
+        lines.append(f"Các văn bản chưa có PDF ({len(summary.without_pdf)}):")
+        lines += [f"  {path}" for path in summary.without_pdf]
     return lines
 
 

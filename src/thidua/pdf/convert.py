@@ -34,6 +34,8 @@ from thidua.atomic import write_bytes_atomic
 from thidua.errors import PdfError
 from thidua.pdf.fonts import font_warnings
 from thidua.pdf.normalise import normalise_pdf
+from thidua.pdf.processes import kill_all, remove_on_death
+from thidua.pdf.run import PdfRun, hung_reason
 from thidua.pdf.soffice import (
     Outcome,
     UnoServer,
@@ -43,7 +45,9 @@ from thidua.pdf.soffice import (
     run_cli_batch,
 )
 
-__all__ = ["PdfConverter", "PdfResult", "convert_many", "find_soffice", "font_warnings"]
+__all__ = ["PdfConverter", "PdfResult", "PdfRun", "convert_many", "find_soffice",
+           "font_warnings"]
+
 
 INPUT_FILTERS = {".docx": "MS Word 2007 XML", ".doc": "MS Word 97", ".odt": "writer8",
                  ".rtf": "Rich Text Format"}
@@ -140,7 +144,8 @@ class PdfConverter:
     def __init__(self, soffice: Path | None = None, *, timeout: float = 120.0, retries: int = 1,
                  backend: str = "auto", chunk_size: int = 10, startup_timeout: float = 60.0,
                  recycle_after: int = 200,
-                 on_result: Callable[[PdfResult], None] | None = None) -> None:
+                 on_result: Callable[[PdfResult], None] | None = None,
+                 run: PdfRun | None = None) -> None:
         if backend not in ("auto", "uno", "cli"):
             raise ValueError(f"unknown backend {backend!r}")
         self.soffice = Path(soffice) if soffice else find_soffice()
@@ -153,7 +158,10 @@ class PdfConverter:
                            " hoặc biến THIDUA_UNO_PYTHON chưa đúng).")
         self.backend = "uno" if self._python else "cli"
         self._fallback_allowed = backend == "auto"
+        self.run = run if run is not None else PdfRun(None)
+        self.run.begin()
         self._workdir = Path(tempfile.mkdtemp(prefix="thidua-soffice-"))
+        remove_on_death(self._workdir)  # even if thidua is killed mid-way
         self._staging, self._profile = self._workdir / "staging", self._workdir / "profile"
         self._staging.mkdir()
         self._log = self._workdir / "soffice.log"
@@ -172,6 +180,7 @@ class PdfConverter:
             self._server.stop()
             self._server = None
         shutil.rmtree(self._workdir, ignore_errors=True)
+        remove_on_death(self._workdir, registered=False)
 
     @property
     def server_pid(self) -> int | None:
@@ -206,6 +215,10 @@ class PdfConverter:
         shutil.rmtree(self._workdir / "tmp", ignore_errors=True)
         self.restarts += 1
 
+    def _give_up(self, jobs: list[_Job], reason: str, done: list[PdfResult]) -> None:
+        for job in jobs:
+            self._emit(PdfResult(job.source, None, reason, 0), done)
+
     def _running_server(self) -> UnoServer:
         if self._server is not None and self._served >= self.recycle_after:
             self._server.stop()  # long-lived soffice grows; recycle it now and then
@@ -214,7 +227,13 @@ class PdfConverter:
             assert self._python is not None
             server = UnoServer(self._python, self.soffice, self._profile, self._log,
                                private_env(self._workdir / "tmp"))
-            server.start(self.startup_timeout)
+            startup = self.run.cut(self.startup_timeout)
+            try:
+                server.start(startup)
+            except PdfError:
+                if server.hung and not self.run.cancelled:
+                    self.run.hung = hung_reason(self.soffice, startup, self.run)
+                raise
             self._server, self._served = server, 0
         return self._server
 
@@ -224,9 +243,14 @@ class PdfConverter:
             staged = self._staging / f"{job.absolute.stem}.pdf"
             attempts, error, pdf = 0, "", None
             while pdf is None and attempts <= self.retries:
+                if self.run.stop_reason():
+                    self._give_up(jobs[index:], self.run.stop_reason() or "", done)
+                    return []
                 try:
                     server = self._running_server()
                 except PdfError:
+                    if self.run.stop_reason():
+                        continue
                     if not self._fallback_allowed:
                         raise
                     self._discard_instance()
@@ -235,10 +259,11 @@ class PdfConverter:
                 attempts += 1
                 self._served += 1
                 staged.unlink(missing_ok=True)
-                outcome = server.convert(job.absolute, staged, job.input_filter, self.timeout)
+                timeout = self.run.cut(self.timeout)
+                outcome = server.convert(job.absolute, staged, job.input_filter, timeout)
                 pdf = _publish(staged, out_dir, job.absolute.stem) if outcome.kind == "ok" else None
                 if pdf is None:
-                    error = _why_no_pdf(staged, outcome, self.timeout)
+                    error = self._failure(staged, outcome, timeout)
                     if outcome.kind in ("ok", "document"):
                         break  # the file itself is bad: retrying cannot help
                     self._discard_instance()
@@ -252,6 +277,9 @@ class PdfConverter:
             same_format = list(group)
             for start in range(0, len(same_format), self.chunk_size):
                 chunk = same_format[start:start + self.chunk_size]
+                if self.run.stop_reason():
+                    self._give_up(chunk, self.run.stop_reason() or "", done)
+                    continue
                 for job in self._run_chunk(chunk, out_dir, done, attempt=1):
                     self._retry_alone(job, out_dir, done)
 
@@ -260,7 +288,7 @@ class PdfConverter:
         """Run one CLI process; returns the files to retry (those missing after a hang/crash)."""
         for stale in self._staging.iterdir():
             stale.unlink()
-        budget = self.startup_timeout + self.timeout * len(chunk)
+        budget = self.run.cut(self.startup_timeout + self.timeout * len(chunk))
         outcome = run_cli_batch(self.soffice, self._profile, [j.absolute for j in chunk],
                                 self._staging, chunk[0].input_filter, budget, self._log,
                                 private_env(self._workdir / "tmp"))
@@ -278,12 +306,18 @@ class PdfConverter:
                            done)
             return []
         self._discard_instance()
-        if attempt > self.retries:
+        if attempt > self.retries or self.run.stop_reason():
+            reason = self.run.stop_reason() or _describe(outcome, self.timeout)
             for job in missing:
-                self._emit(PdfResult(job.source, None, _describe(outcome, self.timeout), attempt),
-                           done)
+                self._emit(PdfResult(job.source, None, reason, attempt), done)
             return []
         return missing
+
+    def _failure(self, staged: Path, outcome: Outcome, timeout: float) -> str:
+        """The message for a failed attempt; a timeout cut short by the run's bound says so."""
+        if outcome.kind == "timeout" and self.run.stop_reason():
+            return self.run.stop_reason() or ""
+        return _why_no_pdf(staged, outcome, timeout)
 
     def _retry_alone(self, job: _Job, out_dir: Path, done: list[PdfResult]) -> None:
         attempt = 2
@@ -294,18 +328,27 @@ class PdfConverter:
 def convert_many(paths: Iterable[Path | str], out_dir: Path, workers: int | None = None,
                  **options) -> list[PdfResult]:
     """Split the files over `workers` PdfConverters in parallel (each its own LibreOffice,
-    ~200 MB of memory); options are passed to PdfConverter. Results sorted by source."""
+    ~200 MB of memory); options are passed to PdfConverter (run: the PdfRun shared by every
+    conversion of this run). Interrupted (Ctrl-C, SIGTERM), it kills every LibreOffice first,
+    so the worker threads end at once. Results sorted by source."""
+    run = options.setdefault("run", PdfRun(None))
+    run.begin()
     jobs, results = _plan(paths)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     soffice = options.pop("soffice", None) or find_soffice()
     shares = [[j.source for j in jobs[i::workers]] for i in range(workers)]
 
-    def run(share: list[Path]) -> list[PdfResult]:
+    def convert_share(share: list[Path]) -> list[PdfResult]:
         with PdfConverter(soffice, **options) as converter:
             return converter.convert(share, out_dir)
 
     if jobs:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for share_results in pool.map(run, shares):
-                results.extend(share_results)
+            try:
+                for share_results in pool.map(convert_share, shares):
+                    results.extend(share_results)
+            except BaseException:
+                run.cancelled = True
+                kill_all()
+                raise
     return sorted(results, key=lambda r: r.source)

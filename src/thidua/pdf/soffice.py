@@ -10,7 +10,6 @@ import os
 import queue
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.errors import PdfError
+from thidua.pdf.processes import kill_tree, start_group
 
 WINDOWS_SOFFICE = r"C:\Program Files\LibreOffice\program\soffice.exe"
 
@@ -188,29 +188,6 @@ def private_env(scratch: Path) -> dict[str, str]:
     return {**_clean_env(), "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
 
 
-def _own_group() -> dict:
-    """Popen arguments that put the child (and its children) in a group we can kill at once."""
-    if sys.platform == "win32":
-        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
-
-
-def kill_tree(proc: subprocess.Popen) -> None:
-    """Kill a process started with _own_group() and everything it spawned."""
-    if sys.platform == "win32":
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)],
-                       capture_output=True, check=False)
-    else:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        pass
-
-
 def profile_url(profile_dir: Path) -> str:
     return profile_dir.resolve().as_uri()
 
@@ -246,6 +223,7 @@ class UnoServer:
         self.env = env
         self.proc: subprocess.Popen | None = None
         self.pipe = ""
+        self.hung = False  # start() failed because LibreOffice did not answer in time
         self._lines: queue.Queue[str | None] = queue.Queue()
 
     def start(self, timeout: float) -> None:
@@ -254,13 +232,14 @@ class UnoServer:
         args = [str(self.python), "-c", SERVER_SCRIPT, str(self.soffice),
                 profile_url(self.profile_dir), pipe, str(timeout), *QUIET_FLAGS]
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=log, env=self.env, **_own_group())
+            self.proc = start_group(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=log, env=self.env)
         threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
         ready = self._reply(timeout + 10)
         if not ready or not ready.get("ready"):
             self.kill()
             reason = (ready or {}).get("error", "không phản hồi")
+            self.hung = ready is None or "exit code None" in reason
             raise PdfError(f"Không khởi động được LibreOffice ({self.soffice}): {reason}")
 
     def _read(self, stream) -> None:
@@ -321,8 +300,8 @@ def run_cli_batch(soffice: Path, profile_dir: Path, sources: list[Path], out_dir
     args += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir)]
     args += [str(s) for s in sources]
     with open(log, "ab") as log_file:
-        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log_file,
-                                stderr=subprocess.STDOUT, env=env, **_own_group())
+        proc = start_group(args, stdin=subprocess.DEVNULL, stdout=log_file,
+                           stderr=subprocess.STDOUT, env=env)
     try:
         code = proc.wait(timeout)
     except subprocess.TimeoutExpired:

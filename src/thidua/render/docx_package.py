@@ -16,6 +16,7 @@ from lxml import etree
 
 from thidua.errors import TemplateError
 from thidua.vietnamese.formatting import VnFormatError, parse_date
+from thidua.zipguard import archive_problem
 
 DYNAMIC_COMPRESS_LEVEL = 6  # rendered parts; see bench/bench_render.py for the trade-off
 STATIC_COMPRESS_LEVEL = 9  # untouched parts are compressed once per run, so squeeze them
@@ -128,6 +129,10 @@ def read_package(data: bytes, template_name: str) -> Package:
     """Parse a .docx: parts in zip order, the main document and its headers/footers/notes."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            too_large = archive_problem(archive)
+            if too_large is not None:
+                raise TemplateError(f"Mẫu {template_name}: {too_large}; hãy dùng mẫu nhẹ hơn "
+                                    "(nén hoặc bỏ bớt ảnh).")
             parts = {info.filename: archive.read(info) for info in archive.infolist()
                      if not info.is_dir()}
         package_rels = _relationships(parts, "")

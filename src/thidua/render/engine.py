@@ -14,6 +14,7 @@ from thidua.atomic import os_error_text
 from thidua.errors import RenderError, TemplateError
 from thidua.render.docx_package import DYNAMIC_COMPRESS_LEVEL
 from thidua.render.jinja_env import make_environment
+from thidua.render.limits import SECONDS_PER_DOCUMENT
 from thidua.render.prepared import PreparedTemplate
 
 
@@ -68,7 +69,9 @@ class DocumentRenderer:
 
     def __init__(self, template_dirs: Sequence[Path], *,
                  environment: SandboxedEnvironment | None = None,
-                 compress_level: int = DYNAMIC_COMPRESS_LEVEL) -> None:
+                 compress_level: int = DYNAMIC_COMPRESS_LEVEL,
+                 render_seconds: float = SECONDS_PER_DOCUMENT) -> None:
+        self.render_seconds = render_seconds  # time allowed to render one document
         self.template_dirs = tuple(Path(folder) for folder in template_dirs)
         self.environment = environment if environment is not None else make_environment()
         self.compress_level = compress_level
@@ -91,6 +94,7 @@ class DocumentRenderer:
             path = self.find(name)
             found = PreparedTemplate.from_file(path, self.environment, name)
             found.compress_level = self.compress_level
+            found.seconds = self.render_seconds
             self._prepared[name] = found
         return found
 

@@ -7,9 +7,24 @@ import unicodedata
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes
+from jinja2.filters import FILTERS
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import generate_lorem_ipsum
+from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
+from thidua.render.filter_limits import FILTER_CHECKS, bounded_filter
+from thidua.render.limits import (
+    MAX_LIPSUM,
+    RenderLimitError,
+    bounded_loop,
+    bounded_range,
+    check_binop,
+    check_call,
+    check_rendered,
+    check_size,
+)
 from thidua.vietnamese.formatting import JINJA_FILTERS
 
 # Inside a <w:t> element: close the text, put the break, reopen the text in the same run
@@ -42,7 +57,9 @@ def finalize_value(value: Any) -> Any:
     if value.__class__ is not str:
         if value is None:
             return _EMPTY
-        if hasattr(value, "__html__"):
+        if isinstance(value, (list, tuple, dict, set, frozenset)):
+            check_rendered(value)
+        elif hasattr(value, "__html__"):
             text = str(value.__html__())
             if _SPECIAL_CHARS.search(text) is None:
                 return Markup(text)
@@ -56,15 +73,67 @@ def finalize_value(value: Any) -> Any:
     return Markup(_SPECIAL_CHARS.sub(_replace_special, markup))
 
 
+_LOOP_FILTER, _SIZE_FILTER, _TEXT_FILTER = "thidua_loop", "thidua_size", "thidua_text"
+
+
+class _BoundLoops(NodeTransformer):
+    """Route every for-loop's items through bounded_loop and every `~` through check_size."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        node = self.generic_visit(node)
+        node.iter = nodes.Filter(node.iter, _LOOP_FILTER, [], [], None, None,
+                                 lineno=node.iter.lineno)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        node = self.generic_visit(node)
+        node.nodes = [nodes.Filter(part, _TEXT_FILTER, [], [], None, None, lineno=part.lineno)
+                      for part in node.nodes]  # a list is made text by `~`: size it first
+        return nodes.Filter(node, _SIZE_FILTER, [], [], None, None, lineno=node.lineno)
+
+
+class BoundedEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox plus limits on loops, sizes and time (see thidua.render.limits)."""
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        return _BoundLoops().visit(super()._parse(source, name, filename))
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        check_binop(operator, left, right)
+        return check_size(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any,  # noqa: N805 - as Jinja's
+             **kwargs: Any) -> Any:
+        check_call(__obj, args, kwargs)
+        return check_size(super().call(__context, __obj, *args, **kwargs))
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:  # noqa: A002
+    """Jinja's placeholder text, at most MAX_LIPSUM paragraphs of at most 100 words."""
+    if n > MAX_LIPSUM or max > 100:
+        raise RenderLimitError(f"lipsum() chỉ tạo tối đa {MAX_LIPSUM} đoạn, mỗi đoạn 100 từ")
+    return generate_lorem_ipsum(n, html, min, max)
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
-    """A fresh sandboxed environment: XML autoescape, StrictUndefined, Vietnamese filters."""
-    environment = ImmutableSandboxedEnvironment(
+    """A fresh sandboxed environment: XML autoescape, StrictUndefined, Vietnamese filters,
+    bounded work (thidua.render.limits)."""
+    environment = BoundedEnvironment(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=finalize_value,
         auto_reload=False,
     )
     environment.filters.update(JINJA_FILTERS)
+    environment.filters.update({name: bounded_filter(FILTERS[name], check)
+                                for name, check in FILTER_CHECKS.items()})
+    environment.filters[_LOOP_FILTER] = bounded_loop
+    environment.filters[_SIZE_FILTER] = check_size
+    environment.filters[_TEXT_FILTER] = check_rendered
+    environment.globals["range"] = bounded_range
+    environment.globals["lipsum"] = _lipsum
     environment.globals["page_break"] = Markup(PAGE_BREAK)
     environment.globals["line_break"] = Markup(LINE_BREAK)
     return environment

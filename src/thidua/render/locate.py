@@ -9,6 +9,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from thidua.errors import RenderError, TemplateError, ThiduaError
+from thidua.render.limits import RenderLimitError
 from thidua.render.structure import StructureProblem, describe_nesting
 from thidua.render.xml_source import Element, PartSource
 
@@ -159,6 +160,13 @@ def translate_error(template_name: str, part: PartSource, exc: BaseException,
         if element is None and name:
             element = _element_mentioning(part, name)
         return TemplateError(_message(template_name, problem, describe_place(part, element, name)))
+    if isinstance(exc, RenderLimitError):
+        return TemplateError(_message(template_name, f"mẫu vượt giới hạn: {exc.message}",
+                                      describe_place(part, element)))
+    if isinstance(exc, (RecursionError, MemoryError)):
+        problem = ("mẫu vượt giới hạn: macro gọi lại chính nó quá sâu" if isinstance(
+            exc, RecursionError) else "mẫu vượt giới hạn: không đủ bộ nhớ để tính biểu thức")
+        return TemplateError(_message(template_name, problem, describe_place(part, element)))
     if isinstance(exc, ThiduaError):  # e.g. VnFormatError from a formatting filter
         problem = f"không định dạng được giá trị: {exc.message.rstrip('.')}"
     else:

@@ -25,6 +25,12 @@ from thidua.render.docx_package import (
     static_entries,
 )
 from thidua.render.jinja_env import unsafe_accesses
+from thidua.render.limits import (
+    SECONDS_PER_DOCUMENT,
+    RenderLimitError,
+    document_budget,
+    join_bounded,
+)
 from thidua.render.locate import (
     describe_place,
     structure_error,
@@ -33,6 +39,7 @@ from thidua.render.locate import (
 )
 from thidua.render.structure import check_structure
 from thidua.render.xml_source import PartSource, finish_xml, part_source
+from thidua.zipguard import file_size_problem
 
 DOCUMENT_DATE_KEY = "_document_date"
 _CORE_CACHE_SIZE = 1024  # distinct document dates kept compressed
@@ -79,6 +86,8 @@ class PreparedTemplate:
                  compress_level: int = DYNAMIC_COMPRESS_LEVEL) -> None:
         self.name = name
         self.compress_level = compress_level
+        self.seconds = SECONDS_PER_DOCUMENT  # render time allowed per document
+        self._over_limit: ThiduaError | None = None  # a limit hit once fails every document
         self._environment = environment
         package = read_package(data, name)
         self._parts: list[_CompiledPart] = []
@@ -102,6 +111,9 @@ class PreparedTemplate:
     def from_file(cls, path: Path, environment: SandboxedEnvironment,
                   name: str | None = None) -> PreparedTemplate:
         """Read and prepare the template at `path` (named `name` in messages)."""
+        too_large = file_size_problem(Path(path))
+        if too_large is not None:
+            raise TemplateError(f"Mẫu {name or Path(path).name}: {too_large}.")
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
@@ -144,9 +156,12 @@ class PreparedTemplate:
 
     def _render_part(self, part: _CompiledPart, context: dict[str, Any]) -> bytes:
         try:
-            rendered = part.template.render(context)
+            rendered = join_bounded(part.template.generate(context))
         except Exception as exc:  # noqa: BLE001 - every template failure becomes a message
-            raise translate_error(self.name, part.source, exc, part.filename) from None
+            error = translate_error(self.name, part.source, exc, part.filename)
+            if isinstance(exc, (RenderLimitError, RecursionError, MemoryError)):
+                self._over_limit = error  # do not spend the time again on the next document
+            raise error from None
         xml = finish_xml(part.source, rendered)
         if not part.checked:
             self._check_xml(part, xml)
@@ -165,7 +180,13 @@ class PreparedTemplate:
 
     def render_bytes(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`; raises TemplateError or RenderError, never half a file."""
+        if self._over_limit is not None:
+            raise type(self._over_limit)(self._over_limit.message)
         values = dict(context)
+        with document_budget(self.seconds):
+            return build_zip(self._entries(values))
+
+    def _entries(self, values: dict[str, Any]) -> list[ZipEntry]:
         entries: list[ZipEntry] = []
         for item in self._layout:
             if isinstance(item, ZipEntry):
@@ -178,4 +199,4 @@ class PreparedTemplate:
                     entries.append(item.entry(values.get(DOCUMENT_DATE_KEY)))
                 except ThiduaError as exc:
                     raise RenderError(f"Mẫu {self.name}: {exc.message}") from None
-        return build_zip(entries)
+        return entries
