@@ -307,7 +307,7 @@ def test_hidden_stale_first_sheet_is_skipped_with_a_warning(mini, tmp_path):
 
 
 def test_prize_too_large_for_words_fails_at_validate(mini):
-    edit_yaml(mini, "prize: 1.000.000}", "prize: 1" + ".000" * 10 + "}")
+    edit_yaml(mini, "prize: 1.000.000}", "prize: 1" + ".000" * 9 + "}")
     found = problems(lambda: load_campaign(mini))
     assert any("quá lớn để viết bằng chữ" in p and "(periods[0].awards[0].ranks[0].prize)" in p
                and "campaign.yaml:" in p for p in found)
