@@ -15,6 +15,8 @@ PLACEMENTS = ("criteria_table", "awards", "bonus_points", "deadlines", "tasks", 
 Placement = Literal["criteria_table", "awards", "bonus_points", "deadlines", "tasks",
                     "participants", "units", "time", "dossier"]
 
+Column = Literal["stt", "title", "label", "points", "guidance"]
+
 
 def _one_or_many(value: Any) -> Any:
     return (value,) if isinstance(value, str) else value
@@ -28,6 +30,12 @@ class OutlineNode(Base):
     text: Text = Field((), description="Các đoạn văn dưới tiêu đề, nguyên văn")
     show: Annotated[tuple[Placement, ...], BeforeValidator(_one_or_many)] = Field(
         (), description="Dữ liệu có cấu trúc in tại đây, sau các đoạn văn: criteria_table, awards, …")
+    columns: dict[Column, str] = Field(
+        {}, description="Cột của bảng tiêu chí theo thứ tự của tác giả: {stt: STT, guidance: Nội "
+        "dung, label: Tiêu chí, points: Điểm chuẩn} (title, label, points, guidance, stt)")
+    table: tuple[tuple[str, ...], ...] = Field(
+        (), description="Một bảng của tác giả, nguyên văn: các dòng, mỗi dòng là danh sách ô; "
+        "dòng đầu là tiêu đề cột")
     children: tuple[OutlineNode, ...] = ()
 
 
