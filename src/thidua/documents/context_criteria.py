@@ -40,8 +40,13 @@ class _Describer:
         metric = self.campaign.metric(metric_id) if metric_id else None
         return f" {metric.unit}" if metric and metric.unit and metric.unit != "%" else ""
 
-    def amount(self, value: Decimal, percent: bool, metric_id: str | None) -> str:
+    def amount(self, value: Decimal, percent: bool, metric_id: str | None,
+               ratio: bool = False) -> str:
+        """A target as written: percents (percent_target) as "90%", a ratio ≤ 1 as a percent."""
+        metric = self.campaign.metric(metric_id) if metric_id else None
         if percent:
+            return pct(value / 100)
+        if ratio or (metric is not None and metric.type == "percent"):
             return pct(value if value <= 1 else value / 100)
         return format_number(value) + self.unit(metric_id)
 
@@ -75,10 +80,11 @@ class _Describer:
         metric = rule.metric or rule.numerator
         subject = self.subject(metric, rule.denominator)
         base = rule.base_points if rule.base_points is not None else max_points
-        target = self.amount(rule.target, rule.percent_target, metric)
+        ratio = bool(rule.denominator)
+        target = self.amount(rule.target, rule.percent_target, metric, ratio)
         lines = [f"- {subject} đạt {target}: {_pts(base)};"]
         if rule.step and rule.step_points:
-            step = self.amount(rule.step, rule.percent_target, metric)
+            step = self.amount(rule.step, rule.percent_target, metric, ratio)
             limit = ("không giới hạn điểm cộng" if rule.max_bonus is None
                      else f"cộng tối đa {_pts(rule.max_bonus)}")
             lines.append(f"+ Điểm thưởng: từ {target} trở lên, cứ tăng {step} cộng "
@@ -91,11 +97,7 @@ class _Describer:
 
     def _yes_no(self, rule: Any, max_points: Decimal) -> list[str]:
         yes = rule.yes_points if rule.yes_points is not None else max_points
-        label = self.label(rule.metric)
-        if _starts_with_co(label):  # "Có ban hành kế hoạch": not "Có có ban hành …"
-            done = label[:1].upper() + label[1:]
-        else:
-            done = f"Có {lower_first(label)}"
+        done = yes_no_phrase(self.label(rule.metric), True)
         return [f"- {done}: {_pts(yes)};", f"- Không có: {points(rule.no_points)} điểm."]
 
     def _per_event(self, rule: Any, max_points: Decimal) -> list[str]:
@@ -121,8 +123,11 @@ class _Describer:
     def condition(self, rule: Any) -> str:
         """The target in words: "… đạt từ 90% trở lên", "Không có hồ sơ trễ hạn (0 hồ sơ)"."""
         metric = rule.metric or rule.numerator
+        described = self.campaign.metric(metric) if metric else None
+        if rule.yes_no or (described is not None and described.type == "yes_no"):
+            return yes_no_phrase(self.label(metric), bool(rule.value) != (rule.op in ("<", "!=")))
         subject = self.subject(metric, rule.denominator)
-        value = self.amount(rule.value, rule.percent_target, metric)
+        value = self.amount(rule.value, rule.percent_target, metric, bool(rule.denominator))
         if rule.op == "==" and rule.value == 0 and not (rule.denominator or rule.percent_target):
             thing = _COUNT_WORDS.sub("", subject)
             return f"Không có {lower_first(thing)} ({value})"
@@ -138,6 +143,13 @@ class _Describer:
 
     def _council(self, rule: Any, max_points: Decimal) -> list[str]:
         return [f"- {self.campaign.dossier.council_name} chấm điểm, tối đa {_pts(max_points)}."]
+
+
+def yes_no_phrase(label: str, yes: bool) -> str:
+    """"Có ban hành kế hoạch" / "Không ban hành kế hoạch" from a yes/no metric's label."""
+    words = label.split(" ", 1)
+    bare = words[1] if _starts_with_co(label) and len(words) > 1 else lower_first(label)
+    return f"{'Có' if yes else 'Không'} {bare}"
 
 
 def lower_first(text: str) -> str:
@@ -202,6 +214,25 @@ def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> lis
         rows.append({"stt": str(len(rows) + 1), "noi_dung": content, "diem_chuan": standard,
                      "huong_dan": guidance or [""]})
     return rows
+
+
+def has_points(campaign: Campaign) -> bool:
+    """Whether any criterion carries standard points (a plan of targets alone has none)."""
+    return any(c.max_points > 0 or any("max_points" in o and Decimal(str(o["max_points"])) > 0
+                                       for o in c.overrides.values())
+               for c in campaign.scoring.criteria if c.rule.kind not in SCORING_KINDS_WITHOUT_MAX)
+
+
+def criteria_lines(campaign: Campaign) -> list[str]:
+    """The criteria as paragraphs, for a plan without points: no table of zeros."""
+    lines: list[str] = []
+    for table in scoring_tables(campaign):
+        if table["nhom"]:
+            lines.append(f"{table['nhom']}:")
+        for row in table["dong"]:
+            lines.append(f"{row['stt']}. " + " ".join(row["noi_dung"]))
+            lines.extend(x for x in row["huong_dan"] if x)
+    return lines
 
 
 def author_table(campaign: Campaign, columns: dict[str, str]) -> dict[str, Any] | None:

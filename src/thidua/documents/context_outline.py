@@ -9,7 +9,12 @@ from typing import Any
 from thidua.campaign.model import Campaign, OutlineNode
 from thidua.documents.context_awards import award_lines, bonus_lines
 from thidua.documents.context_common import lettered, two
-from thidua.documents.context_criteria import author_table, scoring_tables
+from thidua.documents.context_criteria import (
+    author_table,
+    criteria_lines,
+    has_points,
+    scoring_tables,
+)
 from thidua.vietnamese.formatting import format_date, format_short_date
 
 Block = dict[str, Any]
@@ -81,6 +86,8 @@ def _written_elsewhere(row: dict[str, Any], paragraphs: list[set[str]]) -> bool:
 
 
 def _criteria(campaign: Campaign, node: OutlineNode) -> list[Block]:
+    if not has_points(campaign):
+        return _paragraphs(criteria_lines(campaign))
     out: list[Block] = []
     paragraphs = _outline_words(campaign.plan.outline)
     if node.columns:

@@ -21,7 +21,7 @@ from thidua.documents.context_common import (
     signer_block,
     two,
 )
-from thidua.documents.context_criteria import scoring_tables
+from thidua.documents.context_criteria import criteria_lines, has_points, scoring_tables
 from thidua.documents.context_outline import generated_deadline_lines, outline_blocks, time_text
 from thidua.vietnamese.formatting import format_short_date, roman
 
@@ -99,12 +99,15 @@ def _participants(b: _Blocks, campaign: Campaign) -> None:
 
 def _scoring(b: _Blocks, campaign: Campaign) -> None:
     scoring = campaign.scoring
-    tables = scoring_tables(campaign)
-    if not (scoring.intro or tables or scoring.notes or scoring.ranking_text):
+    scored = has_points(campaign)
+    tables = scoring_tables(campaign) if scored else []
+    if not (scoring.intro or scoring.criteria or scoring.notes or scoring.ranking_text):
         return
-    b.muc("TIÊU CHÍ THI ĐUA VÀ CÁCH CHẤM ĐIỂM")
+    b.muc("TIÊU CHÍ THI ĐUA VÀ CÁCH CHẤM ĐIỂM" if scored else "TIÊU CHÍ THI ĐUA")
     if scoring.intro:
         b.khoan_with("Tiêu chí chung", lettered(scoring.intro))
+    if scoring.criteria and not scored:  # targets only: no points table, no "tổng điểm chuẩn 0"
+        b.khoan_with("Chỉ tiêu thi đua", criteria_lines(campaign))
     if tables:
         total = f" (tổng điểm chuẩn {tables[0]['tong']} điểm)" if len(tables) == 1 else ""
         b.khoan(f"Bảng chấm điểm{total}")

@@ -54,6 +54,8 @@ def document(draft: Draft, year: int) -> dict[str, Any]:
                            "symbol": draft.symbol or "KH-UBND", "date": None, "year": year}
     if d and m and y and len(y) == 4:
         out["date"] = f"{int(d):02d}/{int(m):02d}/{y}"
+    elif m and 1 <= int(m) <= 12:
+        out["month"] = int(m)
     return out
 
 

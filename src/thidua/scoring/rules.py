@@ -269,6 +269,15 @@ def target(rule: Target, max_points: Decimal, values: Mapping[str, Value],
     symbol, negated, compare = _OPS[rule.op]
     goal_text = _shown_target(goal, measure)
     zero = round_points(Decimal(0), ctx.rounding)
+    metric = ctx.metrics.get(rule.metric or rule.numerator or "")
+    if rule.yes_no or (metric is not None and metric.type == "yes_no"):
+        label = _phrase(_label(ctx, rule.metric or rule.numerator))
+        label = label.split(" ", 1)[1] if label.casefold().startswith("có ") else label
+        said = f"{'Có' if measure.value else 'Không'} {label}"
+        if compare(measure.value, goal):
+            return Outcome(zero, f"Đạt ({said})", met=True)
+        gate = ": không xét thi đua" if rule.required else ""
+        return Outcome(zero, f"Không đạt ({said}){gate}", met=False, excludes=rule.required)
     if compare(measure.value, goal):
         return Outcome(zero, f"Đạt ({measure.shown} {symbol} {goal_text})", met=True)
     gate = ": không xét thi đua" if rule.required else ""
