@@ -92,10 +92,11 @@ def _is_caps(text: str) -> bool:
 
 
 def _read_docx(source: Path) -> list[Block]:
+    import docx  # python-docx: reading only
+    from docx.opc.exceptions import PackageNotFoundError
     try:
-        import docx  # python-docx: reading only
         document = docx.Document(str(source))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise PlanImportError(f"Không mở được '{source.name}' như một tệp Word (.docx): {exc}. "
                               "Hãy mở tệp bằng Word và lưu lại dạng .docx.") from None
     from thidua.plan_import.docx_numbering import Numbering

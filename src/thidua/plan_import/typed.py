@@ -16,6 +16,7 @@ _RANK = re.compile(r"(\d{1,3})\s+(?:đơn vị|tập thể|cá nhân)\s+(?:đạ
                    re.IGNORECASE)
 _FORM = re.compile(r"(Bằng khen|Giấy khen|Cờ thi đua)\s+của\s+((?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)"
                    r"(?:\s+(?:tỉnh|huyện|thị xã|thành phố|xã|phường|thị trấn))?(?:\s+[A-ZĐÂ][\wÀ-ỹ]*)*)")
+_COUNT = re.compile(r"\b(\d{1,3})\s+(?:đơn vị|tập thể|cá nhân)\b")
 _BONUS = re.compile(r"(Hạng\s+[^\s:]+(?:\s+Khích)?)\s*:\s*(\d{1,3}(?:,\d+)?)\s*điểm", re.IGNORECASE)
 
 
@@ -48,13 +49,17 @@ def deadlines(paragraphs: list[str]) -> list[dict[str, Any]]:
             previous = match.end()
             sentence = re.split(r"(?<=[.;])\s", before)[-1]
             sentence = re.sub(r"^[-+*•\d.)\s]+", "", sentence).strip()
-            if when is None or not re.search(r"hồ sơ|báo cáo|văn bản|gửi|nộp", sentence, re.I):
+            due = match.group(0).startswith(("trước", "hạn chót", "chậm nhất"))
+            if when is None or not (due or re.search(r"hồ sơ|báo cáo|văn bản|gửi|nộp", sentence,
+                                                     re.I)):
                 last = None
                 continue
             entry: dict[str, Any] = {"date": format_short_date(when)}
-            chained = re.match(r"^để\s+(.+?)\s+gửi\s+(?:về\s+|đến\s+|cho\s+)?(.+)$", sentence)
+            chained = re.match(r"^(?:để\s+(.+?)\s+)?(?:gửi|trình)\s+(?:về\s+|đến\s+|cho\s+)?(.+)$",
+                               sentence)
             if chained and last is not None:
-                last.setdefault("purpose", _lower_first(chained.group(1)))
+                if chained.group(1):
+                    last.setdefault("purpose", _lower_first(chained.group(1)))
                 entry.update({"what": last["what"], "from": last.get("to") or "", "to": _clean(
                     chained.group(2))})
             else:
@@ -111,6 +116,12 @@ def awards(paragraphs: list[str]) -> list[dict[str, Any]]:
             if re.search(r"cá nhân\s*:?\s*$", text):
                 current["recipients"] = "individual"
         rank = _RANK.search(text)
+        single = _COUNT.search(text) if form and not rank and _MONEY.search(text) else None
+        if single and current is not None:  # "cho 01 tập thể …, kèm theo tiền thưởng 1.000.000đ"
+            result.append({"id": f"{current['id']}-{len(result) + 1}", "form": current["form"],
+                           "level": current["level"], "ranks": [{
+                               "count": int(single.group(1)),
+                               "prize": int(_MONEY.search(text).group(1).replace(".", ""))}]})
         if rank and current is not None:
             entry: dict[str, Any] = {"name": _clean(rank.group(2)), "count": int(rank.group(1))}
             money = _MONEY.search(text)
@@ -120,9 +131,7 @@ def awards(paragraphs: list[str]) -> list[dict[str, Any]]:
             if points:
                 entry["bonus_points"] = int(points.group(1))
             current["ranks"].append(entry)
-    for award in result:
-        award["ranks"] = award["ranks"] or [{"count": 1}]
-    return result
+    return [a for a in result if a["ranks"]]
 
 
 def bonus_points(paragraphs: list[str]) -> dict[str, int]:

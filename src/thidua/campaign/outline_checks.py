@@ -1,0 +1,120 @@
+"""Figures the author's outline states (dates, prizes, counts, bonus points) against typed data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from thidua.campaign.model import Campaign, OutlineNode
+from thidua.campaign.yamlsource import KeyPath, SourceDocument, format_key_path
+from thidua.errors import Problem
+from thidua.vietnamese.formatting import format_number, format_short_date
+
+_DEADLINE = re.compile(r"\btrước\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|\btrước\s+"
+                       r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_MONEY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:đồng|đ)\b")
+_RANK_COUNT = re.compile(r"\b(\d{1,3})\s+(?:đơn vị|tập thể)\s+(?:đạt\s+)?hạng\s+([^\s,;.:-]+"
+                         r"(?:\s+khích)?)", re.IGNORECASE)
+_RANK_BONUS = re.compile(r"\bhạng\s+([^\s,;.:-]+(?:\s+khích)?)\s*:\s*(\d{1,3})\s*điểm\b",
+                         re.IGNORECASE)
+
+
+def _paragraphs(nodes: tuple[OutlineNode, ...], base: KeyPath) -> Iterator[tuple[str, KeyPath]]:
+    for i, node in enumerate(nodes):
+        path = base + (i,)
+        if node.heading and not node.text:
+            yield node.heading, path + ("heading",)
+        for k, text in enumerate(node.text):  # "Hạng Nhất:" + "03 điểm." read as one sentence
+            yield (f"{node.heading} {text}" if node.heading and k == 0 else text), path + ("text", k)
+        yield from _paragraphs(node.children, path + ("children",))
+
+
+def outline_figures(campaign: Campaign, source: SourceDocument) -> list[Problem]:
+    """A figure the outline states that the typed data contradicts, naming both places."""
+    checker = _Figures(campaign, source)
+    for text, path in _paragraphs(campaign.plan.outline, ("plan", "outline")):
+        checker.deadlines(text, path)
+        checker.prizes(text, path)
+        checker.ranks(text, path)
+    return checker.problems
+
+
+class _Figures:
+    def __init__(self, campaign: Campaign, source: SourceDocument) -> None:
+        self.c, self.source = campaign, source
+        self.problems: list[Problem] = []
+        self.ranks_by_name: dict[str, list[tuple[Any, KeyPath]]] = {}
+        self.prize_paths: dict[int, KeyPath] = {}
+        for pi, period in enumerate(campaign.periods):
+            for ai, award in enumerate(period.awards):
+                for ri, rank in enumerate(award.ranks):
+                    path = ("periods", pi, "awards", ai, "ranks", ri)
+                    if rank.name:
+                        key = _rank_key(rank.name)
+                        self.ranks_by_name.setdefault(key, []).append((rank, path))
+                    if rank.prize is not None:
+                        self.prize_paths.setdefault(rank.prize, path + ("prize",))
+
+    def where(self, path: KeyPath) -> str:
+        line = self.source.line_of(path)
+        return f"{self.source.path.name}:{line} ({format_key_path(path)})"
+
+    def error(self, message: str, path: KeyPath) -> None:
+        self.problems.append(Problem(message, self.source.location(path)))
+
+    def deadlines(self, text: str, path: KeyPath) -> None:
+        if not self.c.deadlines:
+            return
+        dates = {d.date: i for i, d in enumerate(self.c.deadlines)}
+        for match in _DEADLINE.finditer(text):
+            g = match.groups()
+            d, m, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+            try:
+                when = date(int(y), int(m), int(d))
+            except ValueError:
+                continue
+            if when in dates:
+                continue
+            nearest = min(dates, key=lambda x: abs((x - when).days))
+            typed = ("deadlines", dates[nearest], "date")
+            self.error(f"Kế hoạch ghi \"{match.group(0)}\" nhưng không có thời hạn nào ngày "
+                       f"{format_short_date(when)}; thời hạn gần nhất là "
+                       f"{format_short_date(nearest)} ở {self.where(typed)}: sửa một trong hai "
+                       "chỗ cho khớp", path)
+
+    def prizes(self, text: str, path: KeyPath) -> None:
+        if not self.prize_paths:
+            return
+        for match in _MONEY.finditer(text):
+            amount = int(match.group(1).replace(".", ""))
+            if amount in self.prize_paths:
+                continue
+            nearest = min(self.prize_paths, key=lambda x: abs(x - amount))
+            self.error(f"Kế hoạch ghi tiền thưởng \"{match.group(0)}\" nhưng không hạng nào có "
+                       f"tiền thưởng {format_number(amount)} đồng; gần nhất là "
+                       f"{format_number(nearest)} đồng ở {self.where(self.prize_paths[nearest])}",
+                       path)
+
+    def ranks(self, text: str, path: KeyPath) -> None:
+        for match in _RANK_COUNT.finditer(text):
+            self._rank(match.group(2), "count", int(match.group(1)), match.group(0), path)
+        for match in _RANK_BONUS.finditer(text):
+            self._rank(match.group(1), "bonus_points", int(match.group(2)), match.group(0), path)
+
+    def _rank(self, name: str, field: str, stated: int, said: str, path: KeyPath) -> None:
+        found = self.ranks_by_name.get(_rank_key(name), [])
+        values = [(getattr(rank, field), rpath) for rank, rpath in found
+                  if getattr(rank, field) is not None]
+        if not values or any(v == stated for v, _ in values):
+            return
+        value, rpath = values[0]
+        what = "số đơn vị" if field == "count" else "điểm cộng"
+        self.error(f"Kế hoạch ghi \"{said}\" nhưng {what} của hạng này là "
+                   f"{format_number(value)} ở {self.where(rpath + (field,))}: sửa một trong hai "
+                   "chỗ cho khớp", path)
+
+
+def _rank_key(name: str) -> str:
+    return " ".join(re.sub(r"^hạng\s+", "", name.strip(), flags=re.IGNORECASE).casefold().split())

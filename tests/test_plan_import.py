@@ -1,0 +1,222 @@
+"""`thidua import`: drafting a campaign from an existing Kế hoạch (.txt seeds, .docx built here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from test_documents import text_of
+
+from thidua.campaign.loading import load_campaign
+from thidua.cli import cli
+from thidua.errors import CampaignError, PlanImportError
+from thidua.export.single import build_plan
+from thidua.plan_import import import_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "tests" / "seeds").glob("*.txt"))
+
+
+def imported(tmp_path: Path, source: Path) -> tuple[dict, Path]:
+    report = import_plan(source, tmp_path / "new")
+    data = yaml.safe_load((report.campaign_dir / "campaign.yaml").read_text(encoding="utf-8"))
+    return data, report.campaign_dir
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_seed_imports_validates_and_generates_a_plan(tmp_path, seed):
+    data, folder = imported(tmp_path, seed)
+    loaded = load_campaign(folder)
+    plan = text_of(build_plan(loaded, tmp_path / "out")[0])
+    assert loaded.campaign.plan.outline and loaded.campaign.signer.name in plan
+    headings = [n.get("heading") for n in data["plan"]["outline"]]
+    assert "TỔ CHỨC THỰC HIỆN" in headings or seed.name.startswith("003")
+
+
+def test_txt_import_recognises_header_bases_recipients_signer_and_awards(tmp_path):
+    data, _ = imported(tmp_path, ROOT / "tests" / "seeds" / "001_73cbdf1851af83b2.txt")
+    assert data["issuer"]["name"] == "Ủy ban nhân dân huyện Phụng Hiệp"
+    assert data["issuer"]["place"] == "Phụng Hiệp"
+    assert data["document"] == {"number": None, "symbol": "KH-UBND", "date": None, "year": 2023}
+    (basis,) = data["legal_bases"]
+    assert basis["kind"] == "Kế hoạch" and basis["number"] == "165/KH-UBND"
+    assert basis["date"] == "21/08/2023" and basis["issuer"] == "UBND tỉnh Hậu Giang"
+    assert data["signer"] == {"on_behalf": "ỦY BAN NHÂN DÂN", "prefix": "KT.",
+                              "for_title": "CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
+                              "name": "Trần Không Dận"}
+    assert data["recipients"]["archive"] == "Lưu: VT."
+    assert "Ban TĐKT tỉnh" in data["recipients"]["items"]
+    (period,) = data["periods"]
+    ranks = period["awards"][0]["ranks"]
+    assert [(r["name"], r["count"], r.get("prize"), r.get("bonus_points")) for r in ranks] == [
+        ("Hạng Nhất", 1, 6_000_000, 3), ("Hạng Nhì", 1, 4_000_000, 2),
+        ("Hạng Ba", 1, 2_000_000, 1), ("Hạng Khuyến Khích", 2, 1_500_000, None)]
+
+
+def test_txt_import_recognises_deadlines_with_what_from_and_to(tmp_path):
+    data, folder = imported(tmp_path, ROOT / "tests" / "seeds" / "000_ebe93a888bfb79b3.txt")
+    first = next(d for d in data["deadlines"] if d["date"] == "30/11/2023")
+    assert first["what"] == "Hồ sơ đề nghị Tỉnh khen thưởng"
+    assert first["from"] == "Các cơ quan, đơn vị, địa phương"
+    assert first["to"] == "Văn phòng HĐND và UBND huyện"
+    chained = next(d for d in data["deadlines"] if d["date"] == "03/12/2023")
+    assert (chained["from"], chained["to"]) == ("Văn phòng HĐND và UBND huyện", "Phòng Nội vụ")
+    group = data["recipients"]["items"][0]
+    assert group["note"] == "(Báo cáo)" and "Sở Nội vụ" in group["items"]
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8")
+    assert text.count("ĐÃ NHẬN RA TỪ VĂN BẢN") >= 4  # typed entries ask to be confirmed
+
+
+def test_import_never_overwrites_and_reports_unreadable_files(tmp_path):
+    seed = SEEDS[0]
+    import_plan(seed, tmp_path / "a")
+    before = (tmp_path / "a" / "campaign.yaml").read_bytes()
+    with pytest.raises(PlanImportError, match="không ghi đè"):
+        import_plan(seed, tmp_path / "a")
+    assert (tmp_path / "a" / "campaign.yaml").read_bytes() == before
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(PlanImportError, match="Word"):
+        import_plan(broken, tmp_path / "b")
+    with pytest.raises(PlanImportError, match="không phải .docx"):
+        import_plan(tmp_path / "a" / "campaign.yaml", tmp_path / "c")
+    assert not (tmp_path / "b").exists() and not (tmp_path / "c").exists()
+
+
+def test_cli_import_prints_a_vietnamese_summary(tmp_path):
+    target = tmp_path / "campaigns" / "moi"
+    result = CliRunner().invoke(cli, ["import", str(SEEDS[1]), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Đã nhận ra:" in result.output and "Cần bổ sung:" in result.output
+    assert "participants.groups" in result.output
+    again = CliRunner().invoke(cli, ["import", str(SEEDS[1]), "-o", str(target)])
+    assert again.exit_code == 2 and "không ghi đè" in again.output
+
+
+# --- .docx built the way Word writes them ---------------------------------------------------
+
+NUMBERING = (f'<w:abstractNum {nsdecls("w")} w:abstractNumId="77">'
+             '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+             '<w:lvlText w:val="%1."/></w:lvl>'
+             '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+             '<w:lvlText w:val="%2."/></w:lvl>'
+             '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+             '<w:lvlText w:val="%3)"/></w:lvl>'
+             '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+             '<w:lvlText w:val="-"/></w:lvl></w:abstractNum>')
+
+
+def _numbered(doc, text: str, level: int) -> None:
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>'))
+
+
+def _with_break(doc, before: str, after: str) -> None:
+    paragraph = doc.add_paragraph(before)
+    paragraph.runs[0].add_break()
+    paragraph.add_run(after)
+
+
+def build_docx(path: Path) -> Path:
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId '
+                               'w:val="77"/></w:num>'))
+    header = doc.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 15/KH-UBND"
+    header.cell(1, 1).text = "Tân Lập, ngày      tháng 3 năm 2024"
+    box = doc.add_paragraph()
+    box._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape>'
+        '<v:textbox><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent>'
+        '</v:textbox></v:shape></w:pict></w:r>'))
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Phát động phong trào thi đua “Xã Tân Lập chuyển đổi số” năm 2024")
+    doc.add_paragraph("Căn cứ Kế hoạch số 20/KH-UBND ngày 05 tháng 01 năm 2024 của UBND huyện "
+                      "Long Mỹ về phát động thi đua chuyển đổi số năm 2024;")
+    doc.add_paragraph("Ủy ban nhân dân xã ban hành Kế hoạch như sau:")
+    _numbered(doc, "MỤC ĐÍCH, YÊU CẦU", 0)
+    _numbered(doc, "Tạo khí thế thi đua sôi nổi trong toàn xã.", 2)
+    _with_break(doc, "Biểu dương kịp thời các tập thể", "có thành tích tiêu biểu.")
+    _numbered(doc, "TIÊU CHÍ THI ĐUA", 0)
+    _numbered(doc, "Bảng chấm điểm", 1)
+    table = doc.add_table(rows=3, cols=4)
+    for row, cells in enumerate([("STT", "Nội dung", "Điểm chuẩn", "Hướng dẫn chấm"),
+                                 ("1", "Tỷ lệ hồ sơ trực tuyến", "60", "Tỷ lệ × 60"),
+                                 ("2", "Số tài khoản định danh", "40", "Đạt 500 tài khoản")]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    doc.add_paragraph("2")  # a page number typed into the body
+    _numbered(doc, "KHEN THƯỞNG", 0)
+    _numbered(doc, "Tặng Giấy khen của Chủ tịch UBND xã Tân Lập cho các tập thể:", 2)
+    _numbered(doc, "01 đơn vị hạng Nhất, kèm theo tiền thưởng 3.000.000 đồng.", 3)
+    _numbered(doc, "01 đơn vị hạng Nhì, kèm theo tiền thưởng 2.000.000 đồng.", 3)
+    _numbered(doc, "Hồ sơ gửi về Văn phòng UBND xã trước ngày 15/12/2024 để tổng hợp.", 3)
+    _numbered(doc, "TỔ CHỨC THỰC HIỆN", 0)
+    _numbered(doc, "Văn phòng UBND xã theo dõi, tổng hợp.", 1)
+    doc.add_paragraph("Trên đây là Kế hoạch phát động phong trào thi đua của UBND xã./.")
+    doc.add_paragraph("Nơi nhận:")
+    doc.add_paragraph("- UBND huyện;\t\t(Báo cáo)")
+    doc.add_paragraph("- Lưu: VT.")
+    doc.add_paragraph("TM. ỦY BAN NHÂN DÂN")
+    doc.add_paragraph("CHỦ TỊCH")
+    doc.add_paragraph("Nguyễn Văn Tâm")
+    doc.save(str(path))
+    return path
+
+
+def _all_nodes(nodes):
+    for node in nodes:
+        yield node
+        yield from _all_nodes(node.get("children", []))
+
+
+def test_docx_import_rebuilds_word_numbering_and_reads_the_criteria_table(tmp_path):
+    data, folder = imported(tmp_path, build_docx(tmp_path / "ke-hoach.docx"))
+    nodes = list(_all_nodes(data["plan"]["outline"]))
+    numbers = [(n.get("number"), n.get("heading") or n.get("text", [""])[0]) for n in nodes]
+    assert ("I.", "MỤC ĐÍCH, YÊU CẦU") in numbers and ("II.", "TIÊU CHÍ THI ĐUA") in numbers
+    assert ("1.", "Bảng chấm điểm") in numbers and ("IV.", "TỔ CHỨC THỰC HIỆN") in numbers
+    assert ("a)", "Tạo khí thế thi đua sôi nổi trong toàn xã.") in numbers
+    texts = [t for n in nodes for t in n.get("text", [])]
+    assert "Biểu dương kịp thời các tập thể có thành tích tiêu biểu." in texts
+    assert "- 01 đơn vị hạng Nhất, kèm theo tiền thưởng 3.000.000 đồng." in texts
+    assert "2" not in texts and "DỰ THẢO" not in str(data["plan"])
+    table_node = next(n for n in nodes if n.get("heading") == "Bảng chấm điểm")
+    assert table_node["show"] == ["criteria_table"] and "text" not in table_node
+    criteria = data["scoring"]["criteria"]
+    assert [(c["title"], c["max_points"]) for c in criteria] == [
+        ("Tỷ lệ hồ sơ trực tuyến", "60"), ("Số tài khoản định danh", "40")]
+    assert data["scoring"]["total_points"] == 100
+    assert data["issuer"]["name"] == "Ủy ban nhân dân xã Tân Lập"
+    assert data["document"]["number"] == "15" and data["document"]["month"] == 3
+    assert data["recipients"]["items"] == [{"items": ["UBND huyện"], "note": "(Báo cáo)"}]
+    assert data["signer"] == {"on_behalf": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH",
+                              "name": "Nguyễn Văn Tâm"}
+    assert data["deadlines"][0]["date"] == "15/12/2024"
+    loaded = load_campaign(folder)
+    plan = text_of(build_plan(loaded, tmp_path / "out")[0])
+    assert "Tân Lập, ngày tháng 3 năm 2024" in plan
+    assert "Tỷ lệ hồ sơ trực tuyến" in plan and "TỔ CHỨC THỰC HIỆN" in plan
+
+
+def test_a_figure_of_the_outline_that_disagrees_with_typed_data_names_both_places(tmp_path):
+    _, folder = imported(tmp_path, SEEDS[1])
+    path = folder / "campaign.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tiền thưởng 4.000.000 đồng", "tiền thưởng 4.500.000 đồng"),
+                    encoding="utf-8")
+    with pytest.raises(CampaignError) as caught:
+        load_campaign(folder)
+    (problem,) = caught.value.problems
+    assert "plan.outline[" in str(problem.location) and "4.500.000" in problem.message
+    assert "ranks[1].prize" in problem.message and "campaign.yaml:" in problem.message
