@@ -16,6 +16,7 @@ from thidua.campaign.loading import load_campaign
 from thidua.campaign.model import LegalBasis
 from thidua.campaign.model_rules import Target
 from thidua.documents import document_context
+from thidua.errors import CampaignError
 from thidua.export.single import build_plan
 from thidua.vietnamese.formatting import slugify
 
@@ -141,3 +142,13 @@ def test_file_names_are_cut_at_a_word_boundary(words, limit):
 def test_percent_values_stay_exact():
     target = Target.model_validate({"kind": "target", "metric": "tyle", "value": "98,5%"})
     assert (target.value, target.percent_target) == (D("98.5"), True)
+
+
+def test_unquoted_comma_in_a_flow_mapping_is_explained(tmp_path):
+    yaml = SYNTHETIC.replace("- {id: to-4, name: Tổ dân phố 4}",
+                             "- {id: to-4, name: Tổ dân phố 4, Tân Lập}")
+    with pytest.raises(CampaignError) as caught:
+        load_campaign(make_campaign(tmp_path / "c", yaml=yaml))
+    (problem,) = caught.value.problems
+    assert problem.location.key == "participants.groups[0].units[2].Tân Lập"
+    assert "dấu phẩy" in problem.message and "ngoặc kép" in problem.message
