@@ -4,6 +4,7 @@ without points, half-known issue dates, titles naming the period, legal bases, f
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -152,3 +153,15 @@ def test_unquoted_comma_in_a_flow_mapping_is_explained(tmp_path):
     (problem,) = caught.value.problems
     assert problem.location.key == "participants.groups[0].units[2].Tân Lập"
     assert "dấu phẩy" in problem.message and "ngoặc kép" in problem.message
+
+
+def test_readme_outline_example_validates_and_is_printed_as_written(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("(`plan.outline`)\n"):]
+    example = section[section.index("```yaml\n") + 8:section.index("```\n", 10)]
+    text = plan_of(tmp_path, SYNTHETIC + example)
+    for written in ("I. MỤC ĐÍCH, YÊU CẦU", "a) Tạo khí thế thi đua sôi nổi trong toàn xã.",
+                    "- Các tổ dân phố; - Các bộ phận chuyên môn thuộc UBND phường.",
+                    "1. Bảng chấm điểm: STT Nội dung Tiêu chí Điểm chuẩn 1"):
+        assert written in text
+    assert "Mục đích thứ nhất" not in text  # the standard layout's purposes are not printed too
