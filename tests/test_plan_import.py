@@ -193,6 +193,8 @@ def test_docx_import_rebuilds_word_numbering_and_reads_the_criteria_table(tmp_pa
     assert "2" not in texts and "DỰ THẢO" not in str(data["plan"])
     table_node = next(n for n in nodes if n.get("heading") == "Bảng chấm điểm")
     assert table_node["show"] == ["criteria_table"] and "text" not in table_node
+    assert table_node["columns"] == {"stt": "STT", "title": "Nội dung", "points": "Điểm chuẩn",
+                                     "guidance": "Hướng dẫn chấm"}
     criteria = data["scoring"]["criteria"]
     assert [(c["title"], c["max_points"]) for c in criteria] == [
         ("Tỷ lệ hồ sơ trực tuyến", "60"), ("Số tài khoản định danh", "40")]
@@ -206,7 +208,9 @@ def test_docx_import_rebuilds_word_numbering_and_reads_the_criteria_table(tmp_pa
     loaded = load_campaign(folder)
     plan = text_of(build_plan(loaded, tmp_path / "out")[0])
     assert "Tân Lập, ngày tháng 3 năm 2024" in plan
-    assert "Tỷ lệ hồ sơ trực tuyến" in plan and "TỔ CHỨC THỰC HIỆN" in plan
+    assert "TỔ CHỨC THỰC HIỆN" in plan
+    assert ("STT Nội dung Điểm chuẩn Hướng dẫn chấm 1 Tỷ lệ hồ sơ trực tuyến 60 Tỷ lệ × 60 2 Số "
+            "tài khoản định danh 40 Đạt 500 tài khoản") in plan
 
 
 def test_a_figure_of_the_outline_that_disagrees_with_typed_data_names_both_places(tmp_path):

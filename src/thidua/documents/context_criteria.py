@@ -258,7 +258,8 @@ def author_table(campaign: Campaign, columns: dict[str, str]) -> dict[str, Any] 
             cells = {"stt": [str(i)], "title": [title], "label": [label or title],
                      "points": [standard], "guidance": guidance or [""]}
             lines.append({"nhom": "", "cot": [cells[key] for key in keys]})
-    return {"so_cot": len(keys), "tieu_de_cot": list(columns.values()), "dong": lines}
+    return {"so_cot": len(keys), "co_stt": keys[0] == "stt", "tieu_de_cot": list(columns.values()),
+            "dong": lines}
 
 
 def _same(a: str, b: str) -> bool:

@@ -18,6 +18,7 @@ from thidua.documents.context_criteria import (
 from thidua.vietnamese.formatting import format_date, format_short_date
 
 Block = dict[str, Any]
+_LIST_MARK = re.compile(r"^([-+*•–]|\d+(\.\d+)*\.|[a-zđ]\))\s")  # a list item keeps its own line
 
 
 def _kind(number: str | None) -> str:
@@ -48,7 +49,8 @@ def _node(blocks: list[Block], campaign: Campaign, node: OutlineNode) -> None:
         kind = _kind(number) if number else "muc" if node.heading.isupper() else "khoan"
         kind = "khoan" if kind == "doan" else kind
         head = f"{number} {node.heading}".strip()
-        inline = text.pop(0) if text and node.heading.endswith(":") and kind != "muc" else ""
+        inline = (text.pop(0) if text and node.heading.endswith(":") and kind != "muc"
+                  and not _LIST_MARK.match(text[0]) else "")
         blocks.append({"loai": kind, "tieu_de": head, "text": inline})
     elif number and text:
         text[0] = f"{number} {text[0]}"
@@ -98,10 +100,11 @@ def _criteria(campaign: Campaign, node: OutlineNode) -> list[Block]:
             {"huong_dan": [x for cell in r["cot"] for x in cell]}, paragraphs)]
         return [{"loai": "bang_cot", "tieu_de": "", "text": "",
                  "bang": dict(table, dong=_renumber(kept, list(node.columns)))}]
-    for table in scoring_tables(campaign):
+    tables = scoring_tables(campaign)
+    for table in tables:
         rows = [r for r in table["dong"] if not _written_elsewhere(r, paragraphs)]
         rows = [dict(r, stt=str(i)) for i, r in enumerate(rows, 1)]
-        if table["nhom"]:
+        if table["nhom"] and len(tables) > 1:
             out.append({"loai": "doan", "tieu_de": "", "text": table["nhom"]})
         out.append({"loai": "bang", "tieu_de": "", "text": "", "bang": dict(table, dong=rows)})
     return out
@@ -127,7 +130,8 @@ def _author_table(node: OutlineNode) -> list[Block]:
     width = min(max(len(r) for r in node.table), 6)
     rows = [list(r[:width]) + [""] * (width - len(r[:width])) for r in node.table]
     return [{"loai": "bang_cot", "tieu_de": "", "text": "",
-             "bang": {"nhom": "", "so_cot": max(width, 2), "tieu_de_cot": rows[0] + [""] * (2 - width),
+             "bang": {"nhom": "", "so_cot": max(width, 2), "co_stt": rows[0][0].strip().upper()
+                      in ("STT", "TT"), "tieu_de_cot": rows[0] + [""] * (2 - width),
                       "dong": [{"nhom": "", "cot": [c.split("\n") for c in r] + [[""]] * (2 - width)}
                                for r in rows[1:]]}}]
 

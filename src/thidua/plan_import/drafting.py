@@ -112,6 +112,9 @@ def outline_nodes(nodes: list[dict[str, Any]], draft: Draft, has_criteria: bool
             cells = {c.replace("\n", " ") for row in draft.tables[0] for c in row}
             text = [t for t in text if t not in cells]
             show.append("criteria_table")
+            columns = author_columns(draft.tables[0][0])
+            if columns:
+                clean["columns"] = columns
         if text:
             clean["text"] = text
         if show:
@@ -120,6 +123,23 @@ def outline_nodes(nodes: list[dict[str, Any]], draft: Draft, has_criteria: bool
             clean["children"] = outline_nodes(node["children"], draft, has_criteria)
         out.append(clean)
     return out
+
+
+def author_columns(header: list[str]) -> dict[str, str] | None:
+    """The criteria table's columns as the author named and ordered them, when each is known."""
+    columns: dict[str, str] = {}
+    for cell in header:
+        name = " ".join(cell.split())
+        low = name.casefold()
+        key = ("stt" if low in ("stt", "tt", "số tt") else
+               "guidance" if "hướng dẫn" in low or "cách" in low else
+               "points" if "điểm" in low else
+               "title" if "title" not in columns and ("nội dung" in low or "tiêu chí" in low) else
+               "label" if "tiêu chí" in low or "nội dung" in low else None)
+        if key is None or key in columns:
+            return None
+        columns[key] = name
+    return columns if "title" in columns and "points" in columns else None
 
 
 def recipients(draft: Draft) -> dict[str, Any]:
