@@ -163,13 +163,19 @@ def build_docx(path: Path) -> Path:
     _numbered(doc, "Hồ sơ gửi về Văn phòng UBND xã trước ngày 15/12/2024 để tổng hợp.", 3)
     _numbered(doc, "TỔ CHỨC THỰC HIỆN", 0)
     _numbered(doc, "Văn phòng UBND xã theo dõi, tổng hợp.", 1)
+    schedule = doc.add_table(rows=2, cols=2)
+    for column, (head, cell) in enumerate([("Thời gian", "Tháng 6/2024"),
+                                           ("Việc", "Sơ kết 6 tháng")]):
+        schedule.cell(0, column).text, schedule.cell(1, column).text = head, cell
     doc.add_paragraph("Trên đây là Kế hoạch phát động phong trào thi đua của UBND xã./.")
-    doc.add_paragraph("Nơi nhận:")
-    doc.add_paragraph("- UBND huyện;\t\t(Báo cáo)")
-    doc.add_paragraph("- Lưu: VT.")
-    doc.add_paragraph("TM. ỦY BAN NHÂN DÂN")
-    doc.add_paragraph("CHỦ TỊCH")
-    doc.add_paragraph("Nguyễn Văn Tâm")
+    closing = doc.add_table(rows=1, cols=2)  # Word's layout: nơi nhận | signer
+    left, right = closing.cell(0, 0), closing.cell(0, 1)
+    left.text = "Nơi nhận:"
+    for line in ("- UBND huyện;\t\t(Báo cáo)", "- Lưu: VT."):
+        left.add_paragraph(line)
+    right.text = "TM. ỦY BAN NHÂN DÂN"
+    for line in ("CHỦ TỊCH", "Nguyễn Văn Tâm"):
+        right.add_paragraph(line)
     doc.save(str(path))
     return path
 
@@ -191,7 +197,8 @@ def test_docx_import_rebuilds_word_numbering_and_reads_the_criteria_table(tmp_pa
     assert "Biểu dương kịp thời các tập thể có thành tích tiêu biểu." in texts
     assert "- 01 đơn vị hạng Nhất, kèm theo tiền thưởng 3.000.000 đồng." in texts
     assert "2" not in texts and "DỰ THẢO" not in str(data["plan"])
-    table_node = next(n for n in nodes if n.get("heading") == "Bảng chấm điểm")
+    heading = next(n for n in nodes if n.get("heading") == "Bảng chấm điểm")
+    (table_node,) = [n for n in heading["children"] if "show" in n]
     assert table_node["show"] == ["criteria_table"] and "text" not in table_node
     assert table_node["columns"] == {"stt": "STT", "title": "Nội dung", "points": "Điểm chuẩn",
                                      "guidance": "Hướng dẫn chấm"}
@@ -205,10 +212,13 @@ def test_docx_import_rebuilds_word_numbering_and_reads_the_criteria_table(tmp_pa
     assert data["signer"] == {"on_behalf": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH",
                               "name": "Nguyễn Văn Tâm"}
     assert data["deadlines"][0]["date"] == "15/12/2024"
+    kept = [n["table"] for n in nodes if "table" in n]
+    assert kept == [[["Thời gian", "Việc"], ["Tháng 6/2024", "Sơ kết 6 tháng"]]]
+    assert data["closing"] == ["Trên đây là Kế hoạch phát động phong trào thi đua của UBND xã./."]
     loaded = load_campaign(folder)
     plan = text_of(build_plan(loaded, tmp_path / "out")[0])
     assert "Tân Lập, ngày tháng 3 năm 2024" in plan
-    assert "TỔ CHỨC THỰC HIỆN" in plan
+    assert "TỔ CHỨC THỰC HIỆN" in plan and "Thời gian Việc Tháng 6/2024 Sơ kết 6 tháng" in plan
     assert ("STT Nội dung Điểm chuẩn Hướng dẫn chấm 1 Tỷ lệ hồ sơ trực tuyến 60 Tỷ lệ × 60 2 Số "
             "tài khoản định danh 40 Đạt 500 tài khoản") in plan
 

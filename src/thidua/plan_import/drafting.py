@@ -30,21 +30,44 @@ def legal_basis(line: str) -> str | dict[str, Any]:
             "date": when, "issuer": match["issuer"], "subject": match["subject"]}
 
 
+_ACRONYMS = {"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "TX", "TT", "VN", "CP", "UB"}
+_UNITS = ("PHÒNG", "BAN ", "HỘI ĐỒNG", "TRUNG TÂM", "VĂN PHÒNG", "CÔNG AN", "TRƯỜNG", "ĐOÀN",
+          "SỞ", "CHI CỤC", "ĐẢNG ỦY", "BỘ PHẬN")
+
+
+def sentence_case(caps: str, place: str) -> str:
+    """'ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP' → 'Ủy ban nhân dân huyện Phụng Hiệp' (acronyms kept,
+    the place name as the date line writes it)."""
+    words = [w if w in _ACRONYMS else w.lower() for w in caps.split()]
+    text = " ".join(words)
+    text = text[:1].upper() + text[1:]
+    if place:
+        text = re.sub(re.escape(place.lower()), place, text)
+    return text
+
+
 def issuer(draft: Draft) -> dict[str, Any]:
-    """The issuing body from the header lines (or the preamble's subject when no header)."""
+    """The issuing body from the header lines (or the preamble's subject when no header):
+    a parent body above a unit (UBND HUYỆN … / PHÒNG NỘI VỤ) is told apart from one name
+    written on two lines (ỦY BAN NHÂN DÂN / HUYỆN …)."""
     symbol = draft.symbol.split("-", 1)[1] if "-" in draft.symbol else "UBND"
+    place = draft.place or "(cần bổ sung địa danh)"
     if draft.header:
-        name = " ".join(draft.header)
-        name = name[:1] + name[1:].lower()
-        if draft.place:
-            name = re.sub(re.escape(draft.place.lower()) + "$", draft.place, name)
-        return {"name": name, "header": list(draft.header), "symbol": symbol,
-                "place": draft.place or "(cần bổ sung địa danh)"}
+        lines = list(draft.header)
+        out: dict[str, Any] = {}
+        if len(lines) >= 2 and lines[-1].startswith(_UNITS) and not lines[0].startswith(_UNITS):
+            out["parent"] = lines[0]
+            lines = lines[1:]
+        out.update({"name": sentence_case(" ".join(lines), draft.place), "symbol": symbol,
+                    "place": place})
+        if len(lines) >= 2:
+            out["header"] = lines
+        return out
     subject = next((re.match(r"^((?:Ủy ban nhân dân|UBND)\s+(?:huyện|xã|phường|thị trấn|thị xã|tỉnh|"
                              r"thành phố)\s+(?:[A-ZĐ][\wÀ-ỹ]*\s?)+)", p) for p in draft.preamble), None)
     name = subject.group(1).strip() if subject else "(cần bổ sung tên cơ quan ban hành)"
-    place = re.sub(r"^.*?(?:huyện|xã|phường|thị trấn|thị xã|tỉnh|thành phố)\s+", "", name) \
-        if subject else "(cần bổ sung địa danh)"
+    if subject:
+        place = re.sub(r"^.*?(?:huyện|xã|phường|thị trấn|thị xã|tỉnh|thành phố)\s+", "", name)
     return {"name": name, "symbol": symbol, "place": place}
 
 
@@ -84,10 +107,11 @@ def period_and_awards(draft: Draft, year: int) -> tuple[list[dict[str, Any]], li
              "kind": "year_end", "awards": awards}], notes
 
 
-def scoring(draft: Draft) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    criteria = typed.criteria(draft.tables)
+def scoring(draft: Draft) -> tuple[dict[str, Any], list[dict[str, Any]], int | None]:
+    """scoring and metrics from the first table with a points column, and that table's index."""
+    at, criteria = typed.criteria(draft.tables)
     if not criteria:
-        return {}, []
+        return {}, [], None
     metrics, out = [], []
     for i, crit in enumerate(criteria, 1):
         metric = f"diem_tc_{i}"
@@ -97,31 +121,30 @@ def scoring(draft: Draft) -> tuple[dict[str, Any], list[dict[str, Any]]]:
                     "rule": {"kind": "council", "metric": metric},
                     **({"guidance": crit["guidance"]} if "guidance" in crit else {})})
     total = sum(float(c["max_points"]) for c in criteria)
-    return {"total_points": int(total) if total == int(total) else total, "criteria": out}, metrics
+    return ({"total_points": int(total) if total == int(total) else total, "criteria": out},
+            metrics, at)
 
 
-def outline_nodes(nodes: list[dict[str, Any]], draft: Draft, has_criteria: bool
+def outline_nodes(nodes: list[dict[str, Any]], draft: Draft, criteria_at: int | None
                   ) -> list[dict[str, Any]]:
-    """The outline as YAML-ready nodes; a criteria table read as typed data is shown in place."""
+    """The outline as YAML-ready nodes: the criteria table read as typed data is shown in its
+    place with the author's columns; any other table is kept cell for cell."""
     out = []
     for node in nodes:
-        clean: dict[str, Any] = {k: node[k] for k in ("number", "heading") if node.get(k)}
-        text = list(node.get("text", []))
-        show = []
-        if has_criteria and node.get("_tables") == [0]:
-            cells = {c.replace("\n", " ") for row in draft.tables[0] for c in row}
-            text = [t for t in text if t not in cells]
-            show.append("criteria_table")
-            columns = author_columns(draft.tables[0][0])
-            if columns:
-                clean["columns"] = columns
-        if text:
-            clean["text"] = text
-        if show:
-            clean["show"] = show
+        clean: dict[str, Any] = {k: node[k] for k in ("number", "heading", "text") if node.get(k)}
+        if "_table" in node:
+            rows = draft.tables[node["_table"]]
+            if node["_table"] == criteria_at:
+                clean["show"] = ["criteria_table"]
+                columns = author_columns(rows[0])
+                if columns:
+                    clean["columns"] = columns
+            else:
+                clean["table"] = rows
         if node.get("children"):
-            clean["children"] = outline_nodes(node["children"], draft, has_criteria)
-        out.append(clean)
+            clean["children"] = outline_nodes(node["children"], draft, criteria_at)
+        if clean:
+            out.append(clean)
     return out
 
 

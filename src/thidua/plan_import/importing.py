@@ -81,8 +81,8 @@ def compose(draft: Draft, report: ImportReport, source_name: str) -> str:
     year = drafting.year_of(draft, end)
     issuer = drafting.issuer(draft)
     periods, award_notes = drafting.period_and_awards(draft, year)
-    scoring, metrics = drafting.scoring(draft)
-    outline = drafting.outline_nodes(draft.outline, draft, bool(scoring))
+    scoring, metrics, criteria_at = drafting.scoring(draft)
+    outline = drafting.outline_nodes(draft.outline, draft, criteria_at)
     deadlines = drafting.deadlines(draft, periods[0]["id"] if periods else None)
     bases = [drafting.legal_basis(line) for line in draft.legal_bases]
     signer = typed.signer(draft.signer)

@@ -147,9 +147,15 @@ def _paragraph_blocks(p, numbering) -> list[Block]:
     text = _text_of(p)
     label = numbering.label(p)
     if text.strip() and not re.fullmatch(r"\s*(Trang\s*)?\d{1,3}\s*", text):
-        stripped = " ".join(text.split()) if not _wide_gap(text.strip()) else text.strip()
+        stripped = _spaced(text)
         blocks.append(Block(f"{label} {stripped}" if label else stripped))
     return blocks
+
+
+def _spaced(text: str) -> str:
+    """Spaces collapsed, except a wide gap (tabs aligning a note such as "(Báo cáo)")."""
+    text = text.strip()
+    return text if _wide_gap(text) else " ".join(text.split())
 
 
 def _table_rows(tbl) -> list[list[str]]:
@@ -157,7 +163,7 @@ def _table_rows(tbl) -> list[list[str]]:
     for tr in tbl.iter(_w("tr")):
         cells = []
         for tc in tr.iter(_w("tc")):
-            paragraphs = [" ".join(_text_of(p).split()) for p in tc.iter(_w("p"))]
+            paragraphs = [_spaced(_text_of(p)) for p in tc.iter(_w("p"))]
             cells.append("\n".join(t for t in paragraphs if t))
         if any(cells):
             rows.append(cells)

@@ -65,8 +65,8 @@ def split_plan(blocks: list[Block]) -> Draft:
             and not rest[i].text.startswith("Nơi nhận"):
         draft.preamble.append(rest[i].text.strip())
         i += 1
-    end = next((j for j in range(i, len(rest)) if not rest[j].is_table
-                and re.match(r"^Nơi\s+nhận", rest[j].text.strip())), len(rest))
+    end = next((j for j in range(i, len(rest))
+                if re.match(r"^Nơi\s+nhận", _first_text(rest[j]))), len(rest))
     body = rest[i:end]
     closing_at = next((j for j in range(len(body) - 1, -1, -1) if not body[j].is_table
                        and _CLOSING.match(body[j].text.strip())
@@ -78,6 +78,11 @@ def split_plan(blocks: list[Block]) -> Draft:
     return draft
 
 
+def _first_text(block: Block) -> str:
+    """A paragraph's text, or a table's first cell (Word puts nơi nhận and signer in a table)."""
+    return (block.rows[0][0] if block.is_table and block.rows[0] else block.text).strip()
+
+
 def _header(draft: Draft, blocks: list[Block]) -> None:
     lines: list[str] = []
     for block in blocks:
@@ -87,22 +92,21 @@ def _header(draft: Draft, blocks: list[Block]) -> None:
     left: list[str] = []
     for line in lines:
         line = _NATIONAL.sub("\n", line)
-        number = re.search(r"Số\s*:.*", line)
+        date = _PLACE_DATE.search(line)  # "Tân Lập, ngày      tháng 3 năm 2024": gaps inside
+        if date:
+            place = re.split(r"\s{3,}|:", date["place"])[-1]
+            draft.place = re.sub(r"^.*/[A-ZĐ0-9-]+\s+", "", place).strip()
+            draft.date = (date["d"], date["m"], date["y"])
+            line = line[:date.start("place")] + "\n" + line[date.end():]
+        number = re.search(r"Số\s*:[^\n]*", line)
         if number:
-            line = line[:number.start()] + "\n" + re.sub(r"\s+", " ", number.group())
-        for part in re.split(r"\n|\s{3,}", line):
-            part = part.strip()
-            if not part:
-                continue
-            match = _NUMBER_LINE.match(part)
-            date = _PLACE_DATE.search(part)
+            match = _NUMBER_LINE.match(re.sub(r"\s+", " ", number.group()))
             if match:
                 draft.number, draft.symbol = match["no"].strip(), match["sym"]
-                date = _PLACE_DATE.search(match["rest"])
-            if date:
-                draft.place = date["place"].strip()
-                draft.date = (date["d"], date["m"], date["y"])
-            elif not match and re.sub(r"[\s-]", "", part).isupper() and not part.startswith("Số"):
+            line = line[:number.start()] + "\n" + line[number.end():]
+        for part in re.split(r"\n|\s{3,}", line):
+            part = part.strip()
+            if part and re.sub(r"[\s-]", "", part).isupper():
                 left.append(part)
     draft.header = left
 
@@ -120,13 +124,13 @@ def build_outline(blocks: list[Block], draft: Draft) -> list[dict[str, Any]]:
     roots: list[dict[str, Any]] = []
     stack: list[tuple[str, dict[str, Any]]] = []
     for block in blocks:
-        if block.is_table:
+        if block.is_table:  # the table, then a place for the paragraphs that follow it
             draft.tables.append(block.rows)
-            node = stack[-1][1] if stack else None
-            target = node if node is not None else _loose(roots)
-            target.setdefault("text", []).extend(
-                cell.replace("\n", " ") for row in block.rows for cell in row if cell.strip())
-            target.setdefault("_tables", []).append(len(draft.tables) - 1)
+            draft.body.extend(c.replace("\n", " ") for row in block.rows for c in row if c)
+            siblings = stack[-1][1].setdefault("children", []) if stack else roots
+            after: dict[str, Any] = {}
+            siblings.extend([{"_table": len(draft.tables) - 1}, after])
+            stack.append(("after-table", after))
             continue
         text = block.text.strip()
         draft.body.append(text)
@@ -135,6 +139,8 @@ def build_outline(blocks: list[Block], draft: Draft) -> list[dict[str, Any]]:
             target = stack[-1][1] if stack else _loose(roots)
             target.setdefault("text", []).append(text)
             continue
+        while stack and stack[-1][0] == "after-table":
+            stack.pop()
         style = _number_style(match["num"])
         node = _node(match["num"], match["rest"].strip())
         styles = [s for s, _ in stack]

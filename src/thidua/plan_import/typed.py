@@ -144,9 +144,10 @@ def bonus_points(paragraphs: list[str]) -> dict[str, int]:
     return out
 
 
-def criteria(tables: list[list[list[str]]]) -> list[dict[str, Any]]:
-    """Rows of a table whose header names a points column, as criteria with their points."""
-    for rows in tables:
+def criteria(tables: list[list[list[str]]]) -> tuple[int | None, list[dict[str, Any]]]:
+    """Rows of the first table whose header names a points column, as criteria with their
+    points; with that table's index."""
+    for at, rows in enumerate(tables):
         header = [c.lower() for c in rows[0]]
         points_col = next((i for i, c in enumerate(header) if "điểm" in c and "hướng dẫn" not in c
                            and "cách" not in c), None)
@@ -168,8 +169,8 @@ def criteria(tables: list[list[list[str]]]) -> list[dict[str, Any]]:
                 entry["guidance"] = [x for x in row[guide_col].split("\n") if x.strip()]
             found.append(entry)
         if found:
-            return found
-    return []
+            return at, found
+    return None, []
 
 
 def signer(lines: list[str]) -> dict[str, Any]:
