@@ -9,8 +9,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from test_documents import text_of
+from test_plan_fidelity import fidelity
 
 from thidua.campaign.loading import load_campaign
 from thidua.cli import cli
@@ -234,3 +235,28 @@ def test_a_figure_of_the_outline_that_disagrees_with_typed_data_names_both_place
     (problem,) = caught.value.problems
     assert "plan.outline[" in str(problem.location) and "4.500.000" in problem.message
     assert "ranks[1].prize" in problem.message and "campaign.yaml:" in problem.message
+
+
+def test_a_plan_in_another_layout_imports_with_its_parent_body_and_criteria(tmp_path):
+    """A Sở's plan: parent body over the issuer, two-column lines, criteria written as text."""
+    source = ROOT / "tests" / "fixtures" / "plans" / "so-noi-vu-ben-tre.txt"
+    data, folder = imported(tmp_path, source)
+    assert data["issuer"] == {"parent": "UBND TỈNH BẾN TRE", "name": "Sở Nội vụ",
+                              "symbol": "SNV", "place": "Bến Tre"}
+    assert data["document"] == {"number": "245", "symbol": "KH-SNV", "date": "12/03/2024",
+                                "year": 2024}
+    assert data["signer"] == {"title": "GIÁM ĐỐC", "name": "Lê Văn Hùng"}
+    assert data["recipients"]["items"] == [{"items": ["Ban TĐKT tỉnh"], "note": "(báo cáo)"},
+                                           "Các phòng, đơn vị thuộc Sở"]
+    assert [(c["title"], c["max_points"]) for c in data["scoring"]["criteria"]] == [
+        ("Thực hiện nghiêm quy chế văn hóa công sở", "30"),
+        ("Thực hiện tốt quy chế làm việc của cơ quan", "40"),
+        ("Tham gia đầy đủ các hoạt động phong trào", "30")]
+    measured = fidelity.measure(source.read_text(encoding="utf-8"),
+                                *fidelity.plan_text(folder))
+    assert measured.kept >= 0.97 and measured.added <= 0.08 and measured.twice == 0, measured
+    path = folder / "campaign.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("cơ quan (40 điểm)", "cơ quan (45 "
+                                                             "điểm)"), encoding="utf-8")
+    with pytest.raises(CampaignError, match=r"45 điểm .*\(scoring\.criteria\[1\]\.max_points"):
+        load_campaign(folder)

@@ -17,6 +17,8 @@ _DEADLINE = re.compile(r"\btrước\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/
 _MONEY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:đồng|đ)\b")
 _RANK_COUNT = re.compile(r"\b(\d{1,3})\s+(?:đơn vị|tập thể)\s+(?:đạt\s+)?hạng\s+([^\s,;.:-]+"
                          r"(?:\s+khích)?)", re.IGNORECASE)
+_CRITERION_POINTS = re.compile(r"^(?:[-+*•]\s*)?(?P<title>.+?)\s*[(:–-]\s*(?P<points>\d{1,3}(?:,\d+)?)"
+                               r"\s*điểm\s*\)?\s*[.;]?$")
 _RANK_BONUS = re.compile(r"\bhạng\s+([^\s,;.:-]+(?:\s+khích)?)\s*:\s*(\d{1,3})\s*điểm\b",
                          re.IGNORECASE)
 
@@ -38,6 +40,7 @@ def outline_figures(campaign: Campaign, source: SourceDocument) -> list[Problem]
         checker.deadlines(text, path)
         checker.prizes(text, path)
         checker.ranks(text, path)
+        checker.criterion_points(text, path)
     return checker.problems
 
 
@@ -97,6 +100,23 @@ class _Figures:
                        f"{format_number(nearest)} đồng ở {self.where(self.prize_paths[nearest])}",
                        path)
 
+    def criterion_points(self, text: str, path: KeyPath) -> None:
+        """"Thực hiện … (30 điểm)" where a criterion has that title: the points must agree."""
+        match = _CRITERION_POINTS.match(text)
+        if not match:
+            return
+        said = _bare(match["title"])
+        for i, criterion in enumerate(self.c.scoring.criteria):
+            if _bare(criterion.title) == said:
+                stated = float(match["points"].replace(",", "."))
+                if float(criterion.max_points) != stated:
+                    where = self.where(("scoring", "criteria", i, "max_points"))
+                    self.error(f"Kế hoạch ghi {match['points']} điểm cho \"{criterion.title}\" "
+                               f"nhưng điểm chuẩn của tiêu chí là "
+                               f"{format_number(criterion.max_points)} ở {where}: sửa một trong "
+                               "hai chỗ cho khớp", path)
+                return
+
     def ranks(self, text: str, path: KeyPath) -> None:
         for match in _RANK_COUNT.finditer(text):
             self._rank(match.group(2), "count", int(match.group(1)), match.group(0), path)
@@ -114,6 +134,10 @@ class _Figures:
         self.error(f"Kế hoạch ghi \"{said}\" nhưng {what} của hạng này là "
                    f"{format_number(value)} ở {self.where(rpath + (field,))}: sửa một trong hai "
                    "chỗ cho khớp", path)
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _rank_key(name: str) -> str:

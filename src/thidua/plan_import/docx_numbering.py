@@ -5,8 +5,10 @@ from __future__ import annotations
 from thidua.vietnamese.formatting import ITEM_LETTERS, roman
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_BULLETS = {"": "-", "-": "-", "–": "-", "+": "+", "*": "*", "": "-", "•": "-", "o": "+",
-            "": "-", "": "+", "": "-"}
+# Word's bullet glyphs (Symbol/Wingdings private-use code points) as the marks plans print.
+_BULLETS = {"": "-", "-": "-", "–": "-", "+": "+", "*": "*", "•": "-", "o": "+",
+            "\uf02d": "-", "\uf0b7": "-", "\uf0a7": "+", "\uf0d8": "+", "\uf076": "+",
+            "\uf0fc": "+", "\uf02b": "+"}
 
 
 def _format(value: int, fmt: str) -> str:

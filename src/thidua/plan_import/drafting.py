@@ -39,6 +39,11 @@ def sentence_case(caps: str, place: str) -> str:
     """'ỦY BAN NHÂN DÂN HUYỆN PHỤNG HIỆP' → 'Ủy ban nhân dân huyện Phụng Hiệp' (acronyms kept,
     the place name as the date line writes it)."""
     words = [w if w in _ACRONYMS else w.lower() for w in caps.split()]
+    if caps.startswith(_UNITS):  # "Sở Nội vụ", "Phòng Văn hóa và Thông tin", "… - Kế hoạch"
+        unit_words = next(len(u.split()) for u in _UNITS if caps.startswith(u))
+        for i, word in enumerate(words):
+            if i == unit_words or (i > unit_words and words[i - 1] in ("-", "và")):
+                words[i] = word[:1].upper() + word[1:]
     text = " ".join(words)
     text = text[:1].upper() + text[1:]
     if place:
@@ -111,12 +116,14 @@ def scoring(draft: Draft) -> tuple[dict[str, Any], list[dict[str, Any]], int | N
     """scoring and metrics from the first table with a points column, and that table's index."""
     at, criteria = typed.criteria(draft.tables)
     if not criteria:
+        at, criteria = None, typed.criteria_in_text(draft.outline)
+    if not criteria:
         return {}, [], None
     metrics, out = [], []
     for i, crit in enumerate(criteria, 1):
         metric = f"diem_tc_{i}"
-        metrics.append({"id": metric, "label": f"Điểm tiêu chí {i}", "unit": "điểm",
-                        "type": "points"})
+        metrics.append({"id": metric, "label": f"Điểm tiêu chí {i}: {crit['title'][:80]}",
+                        "unit": "điểm", "type": "points"})
         out.append({"id": f"tc-{i}", "title": crit["title"], "max_points": crit["max_points"],
                     "rule": {"kind": "council", "metric": metric},
                     **({"guidance": crit["guidance"]} if "guidance" in crit else {})})

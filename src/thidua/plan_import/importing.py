@@ -140,7 +140,7 @@ def _fill_report(report: ImportReport, draft: Draft, outline: list[dict[str, Any
         found.append(f"{len(deadlines)} thời hạn gửi hồ sơ, báo cáo")
     found.extend(award_notes)
     if scoring:
-        found.append(f"bảng tiêu chí: {len(scoring['criteria'])} tiêu chí, tổng "
+        found.append(f"tiêu chí có điểm: {len(scoring['criteria'])} tiêu chí, tổng "
                      f"{scoring['total_points']} điểm")
     report.kept_as_text.append("toàn bộ nội dung các mục (plan.outline), nguyên văn")
     if draft.tables and not scoring:

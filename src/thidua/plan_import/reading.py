@@ -12,7 +12,7 @@ from thidua.vietnamese.formatting import nfc
 
 _MARKER = re.compile(r"^\s*([IVXLC]+\.|\d+\.(?:\d+\.)*|\d+(?:\.\d+)+\s|[a-zđ][).]|[-+*•–])\s")
 _SENTENCE_END = re.compile(r"([.:;!?]|/\.|\.\))\s*$")
-_OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.|KẾ HOẠCH\s*$)")
+_OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Nơi nhận|Số\s*:|TM\.|KT\.|Q\.|TL\.|TUQ\.|KẾ HOẠCH\s*$)")
 
 
 @dataclass
@@ -62,7 +62,7 @@ def join_lines(lines: list[str]) -> list[str]:
         line = raw.replace("\t", "    ").rstrip()
         if not line.strip() or re.fullmatch(r"\s*(-\s*)?\d{1,3}(\s*-)?\s*", line):
             continue  # blank lines and page numbers
-        starts_new = (not current or _MARKER.match(line) or _OPENERS.match(line.strip())
+        starts_new = (not current or _list_item(line) or _OPENERS.match(line.strip())
                       or _SENTENCE_END.search(current) or _is_caps(current) != _is_caps(line)
                       or _short_heading(current))
         if starts_new:
@@ -76,9 +76,18 @@ def join_lines(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _list_item(line: str) -> bool:
+    """A line opening a list item: "I.", "2.", "1.1.", "a)", "-" — not a wrapped year "2024. …"."""
+    match = _MARKER.match(line)
+    if not match:
+        return False
+    number = re.match(r"\d+", match.group(1))
+    return number is None or int(number.group()) <= 50
+
+
 def _short_heading(text: str) -> bool:
     """A numbered line of a few words without final punctuation is a heading on its own."""
-    return bool(_MARKER.match(text)) and len(text.split()) <= 7 and not _SENTENCE_END.search(text) \
+    return _list_item(text) and len(text.split()) <= 7 and not _SENTENCE_END.search(text) \
         and text.split()[0] not in "-+*•–"
 
 

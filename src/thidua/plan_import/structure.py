@@ -12,7 +12,7 @@ NUMBER = re.compile(r"^(?P<num>[IVXLC]+\.|\d+\.(?:\d+\.)*|\d+(?:\.\d+)+|[a-zđ][
 _NATIONAL = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do"
                        r"\s*[-–]\s*Hạnh\s+phúc")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<no>[^/]*?)\s*/\s*(?P<sym>[A-ZĐ0-9-]+)\s*(?P<rest>.*)$")
-_PLACE_DATE = re.compile(r"(?P<place>[^,]*?),\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s*"
+_PLACE_DATE = re.compile(r"(?P<place>[^,\n]*?),\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s*"
                          r"(?P<y>\d{0,4})")
 _BASIS = re.compile(r"^(Căn cứ|Thực hiện|Theo|Triển khai)\b")
 _CLOSING = re.compile(r"^(Trên đây|Trong quá trình|Yêu cầu các|Đề nghị các|Ủy ban nhân dân .{0,40}"
@@ -97,7 +97,8 @@ def _header(draft: Draft, blocks: list[Block]) -> None:
             place = re.split(r"\s{3,}|:", date["place"])[-1]
             draft.place = re.sub(r"^.*/[A-ZĐ0-9-]+\s+", "", place).strip()
             draft.date = (date["d"], date["m"], date["y"])
-            line = line[:date.start("place")] + "\n" + line[date.end():]
+            start = line.rfind(draft.place, date.start("place"), date.end("place"))
+            line = line[:max(start, date.start("place"))] + "\n" + line[date.end():]
         number = re.search(r"Số\s*:[^\n]*", line)
         if number:
             match = _NUMBER_LINE.match(re.sub(r"\s+", " ", number.group()))
@@ -177,22 +178,24 @@ def _tail(draft: Draft, blocks: list[Block]) -> None:
             lines.extend(x for x in cell.split("\n") if x.strip())
     items: list[tuple[str, str]] = []
     signer: list[str] = []
-    for line in lines:
-        line = re.sub(r"^Nơi\s+nhận\s*:?", "", line.strip()).strip()
-        if not line:
-            continue
-        if line.startswith(("-", "–", "+")) and not signer:
-            parts = re.split(r"\s{3,}", line.lstrip("-–+ ").strip())
-            name, note = parts[0], " ".join(parts[1:])
-            name = name.rstrip(" ;.,")
-            if re.match(r"^Lưu\b", name):
-                draft.archive = line.lstrip("-–+ ").strip()
+    for line in lines:  # two columns on one line: "- Sở Nội vụ;      (Báo cáo)", "…   GIÁM ĐỐC"
+        line = re.sub(r"^\s*Nơi\s+nhận\s*:?", "", line.rstrip())
+        recipient_line = False
+        for part in re.split(r"\s{3,}|\t+", line):
+            part = part.strip()
+            if not part:
+                continue
+            if part.startswith(("-", "–", "+")):
+                name = part.lstrip("-–+ ").strip()
+                if re.match(r"^Lưu\b", name):
+                    draft.archive = name
+                else:
+                    items.append((name.rstrip(" ;.,"), ""))
+                recipient_line = True
+            elif re.fullmatch(r"\(.*\)", part) and items and (recipient_line or not signer):
+                items[-1] = (items[-1][0], part)
             else:
-                items.append((name, note.strip()))
-        elif re.match(r"^\(.*\)$", line) and items and not signer:
-            items[-1] = (items[-1][0], line)
-        else:
-            signer.append(" ".join(line.split()))
+                signer.append(" ".join(part.split()))
     draft.signer = signer
     draft.recipients = _group_notes(items)
 

@@ -173,6 +173,31 @@ def criteria(tables: list[list[list[str]]]) -> tuple[int | None, list[dict[str, 
     return None, []
 
 
+_POINTS_AT_END = re.compile(r"^(?P<title>.+?)\s*[(:–-]\s*(?P<points>\d{1,3}(?:,\d+)?)\s*điểm\s*\)?"
+                            r"\s*[.;]?$")
+
+
+def criteria_in_text(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sibling items each ending with their points ("Thực hiện … (30 điểm)."), as criteria."""
+    for siblings in _sibling_lists(nodes):
+        found = []
+        for node in siblings:
+            sentence = node.get("text", [""])[0] if not node.get("heading") else node["heading"]
+            match = _POINTS_AT_END.match(sentence or "")
+            if match:
+                found.append({"title": match["title"].strip(),
+                              "max_points": match["points"].replace(",", ".")})
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _sibling_lists(nodes: list[dict[str, Any]]):
+    yield nodes
+    for node in nodes:
+        yield from _sibling_lists(node.get("children", []))
+
+
 def signer(lines: list[str]) -> dict[str, Any]:
     """TM./KT./Q. lines, the title and the name at the foot of the plan."""
     out: dict[str, Any] = {}
