@@ -260,3 +260,25 @@ def test_a_plan_in_another_layout_imports_with_its_parent_body_and_criteria(tmp_
                                                              "điểm)"), encoding="utf-8")
     with pytest.raises(CampaignError, match=r"45 điểm .*\(scoring\.criteria\[1\]\.max_points"):
         load_campaign(folder)
+
+
+def test_an_annex_after_the_signature_leaves_the_signer_alone(tmp_path):
+    doc = docx.Document()
+    for text in ("KẾ HOẠCH", "Thi đua năm 2024", "Căn cứ Luật Thi đua, khen thưởng;",
+                 "Ủy ban nhân dân xã Tân Lập ban hành Kế hoạch như sau:", "I. NỘI DUNG",
+                 "Thi đua theo bảng điểm tại Phụ lục kèm theo, đến hết ngày 31/12/2024.",
+                 "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Trần Văn Bình", "PHỤ LỤC",
+                 "Bảng chấm điểm thi đua"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=3, cols=3)
+    for row, cells in enumerate([("STT", "Tiêu chí", "Điểm"), ("1", "Hồ sơ trực tuyến", "70"),
+                                 ("2", "Tài khoản định danh", "30")]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    doc.save(str(tmp_path / "kh.docx"))
+    report = import_plan(tmp_path / "kh.docx", tmp_path / "new")
+    data = yaml.safe_load((report.campaign_dir / "campaign.yaml").read_text(encoding="utf-8"))
+    assert data["signer"] == {"title": "CHỦ TỊCH", "name": "Trần Văn Bình"}
+    assert [c["max_points"] for c in data["scoring"]["criteria"]] == ["70", "30"]
+    assert any("phụ lục" in line for line in report.summary_lines())
+    assert load_campaign(report.campaign_dir).campaign.time.end.isoformat() == "2024-12-31"

@@ -153,3 +153,7 @@ def _fill_report(report: ImportReport, draft: Draft, outline: list[dict[str, Any
                              ".groups) và tệp số liệu (periods[].data)")
     if not draft.header:
         report.to_add.append("cơ quan ban hành, địa danh (issuer)")
+    if draft.annex:
+        report.to_add.append(f"phụ lục sau phần ký ({len(draft.annex)} đoạn/bảng) chưa đưa vào "
+                             "dàn ý: giữ phụ lục trong tệp gốc" +
+                             ("; bảng tiêu chí của phụ lục đã nhận ra" if scoring else ""))

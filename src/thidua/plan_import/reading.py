@@ -50,7 +50,7 @@ def _read_txt(source: Path) -> list[Block]:
             continue
     else:  # pragma: no cover - cp1258 decodes almost anything
         raise PlanImportError(f"Không đọc được '{source.name}': hãy lưu tệp với mã UTF-8.")
-    return [Block(p) for p in join_lines(nfc(text).splitlines())]
+    return [Block(p) for p in join_lines(nfc(text).splitlines()) if re.search(r"\w", p)]
 
 
 def join_lines(lines: list[str]) -> list[str]:
@@ -111,8 +111,12 @@ def _read_docx(source: Path) -> list[Block]:
     from thidua.plan_import.docx_numbering import Numbering
     numbering = Numbering(document)
     blocks: list[Block] = []
-    body = document.element.body
-    for child in body.iterchildren():
+    _body_blocks(document.element.body, numbering, blocks)
+    return [b for b in blocks if b.is_table or re.search(r"\w", b.text)]  # no "-----" rules
+
+
+def _body_blocks(parent, numbering, blocks: list[Block]) -> None:
+    for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             blocks.extend(_paragraph_blocks(child, numbering))
@@ -120,7 +124,8 @@ def _read_docx(source: Path) -> list[Block]:
             rows = _table_rows(child)
             if rows:
                 blocks.append(Block(rows=rows))
-    return blocks
+        elif tag in ("sdt", "sdtContent", "customXml"):  # content controls hold body text too
+            _body_blocks(child, numbering, blocks)
 
 
 def _w(name: str) -> str:

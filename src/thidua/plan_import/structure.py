@@ -39,6 +39,7 @@ class Draft:
     signer: list[str] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    annex: list[Block] = field(default_factory=list)
 
 
 def split_plan(blocks: list[Block]) -> Draft:
@@ -74,7 +75,11 @@ def split_plan(blocks: list[Block]) -> Draft:
                       len(body))
     draft.closing = [b.text.strip() for b in body[closing_at:]]
     draft.outline = build_outline(body[:closing_at], draft)
-    _tail(draft, rest[end:])
+    annex_at = next((j for j in range(end + 1, len(rest)) if re.match(
+        r"^(PHỤ LỤC|Phụ lục|BẢNG|Bảng)\b", _first_text(rest[j]))), len(rest))
+    _tail(draft, rest[end:annex_at])
+    draft.annex = rest[annex_at:]
+    draft.tables.extend(b.rows for b in draft.annex if b.is_table)
     return draft
 
 
