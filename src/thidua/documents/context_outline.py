@@ -75,12 +75,16 @@ def _outline_words(nodes: tuple[OutlineNode, ...]) -> list[set[str]]:
     """The words of each paragraph the author wrote in the outline."""
     found: list[set[str]] = []
     for node in nodes:
-        found.extend(set(re.findall(r"\w+", t.casefold())) for t in node.text)
+        found.extend(paragraph_words(node.text))
         found.extend(_outline_words(node.children))
     return found
 
 
-def _written_elsewhere(row: dict[str, Any], paragraphs: list[set[str]]) -> bool:
+def paragraph_words(texts: tuple[str, ...] | list[str]) -> list[set[str]]:
+    return [set(re.findall(r"\w+", t.casefold())) for t in texts]
+
+
+def written_elsewhere(row: dict[str, Any], paragraphs: list[set[str]]) -> bool:
     """A row (typically a deduction without standard points) whose guidance the author already
     wrote as a paragraph of the outline: printing it in the table too would say it twice."""
     words = set(re.findall(r"\w+", " ".join(row["huong_dan"]).casefold()))
@@ -96,13 +100,13 @@ def _criteria(campaign: Campaign, node: OutlineNode) -> list[Block]:
         table = author_table(campaign, dict(node.columns))
         if table is None:
             return []
-        kept = [r for r in table["dong"] if r["nhom"] or not _written_elsewhere(
+        kept = [r for r in table["dong"] if r["nhom"] or not written_elsewhere(
             {"huong_dan": [x for cell in r["cot"] for x in cell]}, paragraphs)]
         return [{"loai": "bang_cot", "tieu_de": "", "text": "",
                  "bang": dict(table, dong=_renumber(kept, list(node.columns)))}]
     tables = scoring_tables(campaign)
     for table in tables:
-        rows = [r for r in table["dong"] if not _written_elsewhere(r, paragraphs)]
+        rows = [r for r in table["dong"] if not written_elsewhere(r, paragraphs)]
         rows = [dict(r, stt=str(i)) for i, r in enumerate(rows, 1)]
         if table["nhom"] and len(tables) > 1:
             out.append({"loai": "doan", "tieu_de": "", "text": table["nhom"]})

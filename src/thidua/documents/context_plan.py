@@ -22,7 +22,13 @@ from thidua.documents.context_common import (
     two,
 )
 from thidua.documents.context_criteria import criteria_lines, has_points, scoring_tables
-from thidua.documents.context_outline import generated_deadline_lines, outline_blocks, time_text
+from thidua.documents.context_outline import (
+    generated_deadline_lines,
+    outline_blocks,
+    paragraph_words,
+    time_text,
+    written_elsewhere,
+)
 from thidua.vietnamese.formatting import format_short_date, roman
 
 
@@ -46,6 +52,16 @@ class _Blocks:
         self.blocks: list[dict[str, Any]] = []
         self.section = 0
         self.clause = 0
+        self.printed: set[str] = set()  # a paragraph quoted by two sections is printed once
+
+    def _new(self, text: str) -> bool:
+        if len(text) < 40:
+            return True
+        key = " ".join(text.split()).casefold()
+        if key in self.printed:
+            return False
+        self.printed.add(key)
+        return True
 
     def muc(self, title: str) -> None:
         self.section += 1
@@ -54,13 +70,15 @@ class _Blocks:
 
     def khoan(self, title: str, text: str = "") -> None:
         self.clause += 1
+        text = text if self._new(text) else ""
         self.blocks.append({"loai": "khoan", "tieu_de": f"{self.clause}. {title}", "text": text})
 
     def diem(self, title: str, text: str = "") -> None:
         self.blocks.append({"loai": "diem", "tieu_de": title, "text": text})
 
     def doan(self, *texts: str) -> None:
-        self.blocks.extend({"loai": "doan", "tieu_de": "", "text": t} for t in texts)
+        self.blocks.extend({"loai": "doan", "tieu_de": "", "text": t} for t in texts
+                           if self._new(t))
 
     def bang(self, table: dict[str, Any]) -> None:
         self.blocks.append({"loai": "bang", "tieu_de": "", "text": "", "bang": table})
@@ -111,10 +129,12 @@ def _scoring(b: _Blocks, campaign: Campaign) -> None:
     if tables:
         total = f" (tổng điểm chuẩn {tables[0]['tong']} điểm)" if len(tables) == 1 else ""
         b.khoan(f"Bảng chấm điểm{total}")
+        notes_words = paragraph_words(scoring.notes)  # a deduction the notes state, said once
         for i, table in enumerate(tables):
             if table["tieu_de"]:
                 b.diem(f"{letter(i)}) {table['tieu_de']}:")
-            b.bang(table)
+            rows = [r for r in table["dong"] if not written_elsewhere(r, notes_words)]
+            b.bang(dict(table, dong=[dict(r, stt=str(n)) for n, r in enumerate(rows, 1)]))
     notes = list(scoring.notes)
     if scoring.min_total is not None and not any(
             points(scoring.min_total) + " điểm" in note for note in notes):
