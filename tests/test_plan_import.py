@@ -282,3 +282,17 @@ def test_an_annex_after_the_signature_leaves_the_signer_alone(tmp_path):
     assert [c["max_points"] for c in data["scoring"]["criteria"]] == ["70", "30"]
     assert any("phụ lục" in line for line in report.summary_lines())
     assert load_campaign(report.campaign_dir).campaign.time.end.isoformat() == "2024-12-31"
+
+
+def test_a_docx_with_one_paragraph_per_printed_line_reads_like_the_text(tmp_path):
+    """A plan turned from PDF into Word: every line its own paragraph, sentences cut anywhere."""
+    seed = SEEDS[1]
+    doc = docx.Document()
+    for line in seed.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc.add_paragraph(line)
+    doc.save(str(tmp_path / "tung-dong.docx"))
+    from_docx, _ = imported(tmp_path / "a", tmp_path / "tung-dong.docx")
+    from_text, _ = imported(tmp_path / "b", seed)
+    assert from_docx["plan"] == from_text["plan"]
+    assert from_docx["signer"] == from_text["signer"]

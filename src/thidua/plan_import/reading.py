@@ -112,7 +112,22 @@ def _read_docx(source: Path) -> list[Block]:
     numbering = Numbering(document)
     blocks: list[Block] = []
     _body_blocks(document.element.body, numbering, blocks)
-    return [b for b in blocks if b.is_table or re.search(r"\w", b.text)]  # no "-----" rules
+    return _joined(b for b in blocks if b.is_table or re.search(r"\w", b.text))  # no "-----"
+
+
+def _joined(blocks) -> list[Block]:
+    """Paragraphs broken by hand in mid-sentence (a PDF turned into Word) joined again."""
+    out: list[Block] = []
+    run: list[str] = []
+    for block in list(blocks) + [Block(rows=[[""]])]:
+        if block.is_table:
+            out.extend(Block(p) for p in join_lines(run))
+            run = []
+            if block.rows != [[""]]:
+                out.append(block)
+        else:
+            run.append(block.text)
+    return out
 
 
 def _body_blocks(parent, numbering, blocks: list[Block]) -> None:
