@@ -68,9 +68,9 @@ def join_lines(lines: list[str]) -> list[str]:
         if starts_new:
             if current:
                 paragraphs.append(current)
-            current = line.strip() if not _wide_gap(line) else line.lstrip()
+            current = _spaced(line)
         else:
-            current = f"{current} {line.strip()}"
+            current = f"{current} {_spaced(line)}"
     if current:
         paragraphs.append(current)
     return paragraphs
