@@ -296,3 +296,19 @@ def test_a_docx_with_one_paragraph_per_printed_line_reads_like_the_text(tmp_path
     from_text, _ = imported(tmp_path / "b", seed)
     assert from_docx["plan"] == from_text["plan"]
     assert from_docx["signer"] == from_text["signer"]
+
+
+def test_guesses_that_contradict_the_text_are_left_out_and_the_draft_still_validates(tmp_path):
+    plan = tmp_path / "kh.txt"
+    plan.write_text(
+        "KẾ HOẠCH\nThi đua năm 2024\nCăn cứ Luật Thi đua, khen thưởng;\n"
+        "Ủy ban nhân dân xã Tân Lập ban hành Kế hoạch như sau:\n"
+        "I. KHEN THƯỞNG\n1. Tặng Giấy khen của Chủ tịch UBND xã Tân Lập cho các tập thể:\n"
+        "- 01 đơn vị hạng Nhất, kèm theo tiền thưởng 2.000.000 đồng.\n"
+        "2. Cộng điểm cho khối thôn: Hạng Nhất: 03 điểm.\n"
+        "3. Cộng điểm cho khối trường: Hạng Nhất: 05 điểm.\n"
+        "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nTrần Văn Bình\n", encoding="utf-8")
+    report = import_plan(plan, tmp_path / "new")
+    loaded = load_campaign(report.campaign_dir)
+    assert loaded.campaign.periods == () and loaded.campaign.plan.outline
+    assert any("chưa khớp văn bản" in line for line in report.summary_lines())

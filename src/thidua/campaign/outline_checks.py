@@ -17,6 +17,7 @@ _DEADLINE = re.compile(r"\btrước\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/
 _MONEY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:đồng|đ)\b")
 _RANK_COUNT = re.compile(r"\b(\d{1,3})\s+(?:đơn vị|tập thể)\s+(?:đạt\s+)?hạng\s+([^\s,;.:-]+"
                          r"(?:\s+khích)?)", re.IGNORECASE)
+_UNITS_COUNT = re.compile(r"\b\d{1,3}\s+(?:đơn vị|tập thể|cá nhân)\b", re.IGNORECASE)
 _CRITERION_POINTS = re.compile(r"^(?:[-+*•]\s*)?(?P<title>.+?)\s*[(:–-]\s*(?P<points>\d{1,3}(?:,\d+)?)"
                                r"\s*điểm\s*\)?\s*[.;]?$")
 _RANK_BONUS = re.compile(r"\bhạng\s+([^\s,;.:-]+(?:\s+khích)?)\s*:\s*(\d{1,3})\s*điểm\b",
@@ -88,9 +89,16 @@ class _Figures:
                        "chỗ cho khớp", path)
 
     def prizes(self, text: str, path: KeyPath) -> None:
+        """A prize stated for a rank or a number of units ("01 đơn vị hạng Nhất … 6.000.000
+        đồng"); other sums (funding, base salary) are not prizes and are left alone."""
         if not self.prize_paths:
             return
-        for match in _MONEY.finditer(text):
+        for sentence in re.split(r"(?<=[.;])\s", text):
+            if "thưởng" in sentence.casefold() and _UNITS_COUNT.search(sentence):
+                self._prize(sentence, path)
+
+    def _prize(self, sentence: str, path: KeyPath) -> None:
+        for match in _MONEY.finditer(sentence):
             amount = int(match.group(1).replace(".", ""))
             if amount in self.prize_paths:
                 continue

@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 
 from thidua.atomic import write_text_atomic
-from thidua.errors import PlanImportError
+from thidua.campaign.loading import load_campaign
+from thidua.errors import CampaignError, PlanImportError
 from thidua.plan_import import drafting, typed
 from thidua.plan_import.reading import read_plan
 from thidua.plan_import.structure import Draft, split_plan
@@ -50,6 +51,15 @@ def import_plan(source: Path, target_dir: Path) -> ImportReport:
     text = compose(draft, report, source.name)
     target_dir.mkdir(parents=True)
     write_text_atomic(target_dir / "campaign.yaml", text)
+    try:
+        load_campaign(target_dir)
+    except CampaignError as exc:  # a guess that contradicts the text: keep the text, drop guesses
+        report = ImportReport(target_dir)
+        write_text_atomic(target_dir / "campaign.yaml",
+                          compose(draft, report, source.name, with_data=False))
+        report.to_add.insert(0, "dữ liệu đoán ra chưa khớp văn bản nên chưa ghi (thời hạn, "
+                                "khen thưởng, tiêu chí): " + "; ".join(
+                                    p.message for p in exc.problems[:3]))
     return report
 
 
@@ -76,14 +86,16 @@ def _count(nodes: list[dict[str, Any]]) -> tuple[int, int]:
     return headings, paragraphs
 
 
-def compose(draft: Draft, report: ImportReport, source_name: str) -> str:
+def compose(draft: Draft, report: ImportReport, source_name: str, with_data: bool = True) -> str:
+    """The campaign.yaml text; with_data=False leaves out the typed data guessed from the text."""
     end = typed.end_date(draft.body)
     year = drafting.year_of(draft, end)
     issuer = drafting.issuer(draft)
-    periods, award_notes = drafting.period_and_awards(draft, year)
-    scoring, metrics, criteria_at = drafting.scoring(draft)
+    periods, award_notes = drafting.period_and_awards(draft, year) if with_data else ([], [])
+    scoring, metrics, criteria_at = drafting.scoring(draft) if with_data else ({}, [], None)
     outline = drafting.outline_nodes(draft.outline, draft, criteria_at)
-    deadlines = drafting.deadlines(draft, periods[0]["id"] if periods else None)
+    deadlines = (drafting.deadlines(draft, periods[0]["id"] if periods else None)
+                 if with_data else [])
     bases = [drafting.legal_basis(line) for line in draft.legal_bases]
     signer = typed.signer(draft.signer)
     parts = [f"# Phong trào nhập từ Kế hoạch '{source_name}' bằng lệnh thidua import.\n"
