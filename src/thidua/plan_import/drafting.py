@@ -92,7 +92,12 @@ def year_of(draft: Draft, end: date | None) -> int:
     if len(y) == 4:
         return int(y)
     found = re.findall(r"năm\s+(\d{4})", draft.title)
-    return int(found[-1]) if found else (end.year if end else date.today().year)
+    if found:
+        return int(found[-1])
+    if end:
+        return end.year
+    years = [int(y) for text in draft.body for y in re.findall(r"\b(20\d\d)\b", text)]
+    return max(years) if years else date.today().year  # no year anywhere: this year, to check
 
 
 def period_and_awards(draft: Draft, year: int) -> tuple[list[dict[str, Any]], list[str]]:

@@ -111,7 +111,9 @@ def compose(draft: Draft, report: ImportReport, source_name: str, with_data: boo
         parts.append(_dump("legal_bases", bases))
     if draft.preamble:
         parts.append(_dump("preamble", draft.preamble))
-    time = {"start": None, "end": drafting.end_text(end) or f"31/12/{year}"}
+    start = typed.span(draft.body)[0]
+    time = {"start": drafting.end_text(start) or None,
+            "end": drafting.end_text(end) or f"31/12/{year}"}
     parts.append(_dump("time", time, CONFIRM + ("" if end else
                        "\n# Không tìm thấy ngày kết thúc trong văn bản: tạm để 31/12.")))
     if metrics:

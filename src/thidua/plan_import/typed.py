@@ -30,11 +30,19 @@ def _date(groups: tuple[str | None, ...]) -> date | None:
 
 def end_date(paragraphs: list[str]) -> date | None:
     """The campaign's end: the first 'đến (hết) ngày …' of the text."""
+    return span(paragraphs)[1]
+
+
+def span(paragraphs: list[str]) -> tuple[date | None, date | None]:
+    """(start, end) of the campaign: the first 'đến (hết) ngày …', and a 'từ ngày …' before
+    it in the same sentence ('từ ngày ban hành' leaves the start open)."""
     for text in paragraphs:
         match = _END.search(text)
         if match and _date(match.groups()):
-            return _date(match.groups())
-    return None
+            sentence = re.split(r"(?<=[.;])\s", text[:match.start()])[-1]
+            begun = re.search(r"từ\s+(?:ngày\s+)?(?:" + _DATE + ")", sentence)
+            return (_date(begun.groups()) if begun else None), _date(match.groups())
+    return None, None
 
 
 def deadlines(paragraphs: list[str]) -> list[dict[str, Any]]:
