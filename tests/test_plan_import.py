@@ -252,6 +252,10 @@ def test_a_plan_in_another_layout_imports_with_its_parent_body_and_criteria(tmp_
         ("Thực hiện nghiêm quy chế văn hóa công sở", "30"),
         ("Thực hiện tốt quy chế làm việc của cơ quan", "40"),
         ("Tham gia đầy đủ các hoạt động phong trào", "30")]
+    (collective, individual) = data["periods"][0]["awards"]
+    assert (collective["form"], collective["level"], collective["ranks"]) == (
+        "Giấy khen của Giám đốc Sở", "sở", [{"count": 3, "prize": 1_000_000}])
+    assert (individual["recipients"], individual["individuals"]) == ("individual", 10)
     measured = fidelity.measure(source.read_text(encoding="utf-8"),
                                 *fidelity.plan_text(folder))
     assert measured.kept >= 0.97 and measured.added <= 0.08 and measured.twice == 0, measured

@@ -16,7 +16,11 @@ _RANK = re.compile(r"(\d{1,3})\s+(?:đơn vị|tập thể|cá nhân)\s+(?:đạ
                    re.IGNORECASE)
 _FORM = re.compile(r"(Bằng khen|Giấy khen|Cờ thi đua)\s+của\s+((?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)"
                    r"(?:\s+(?:tỉnh|huyện|thị xã|thành phố|xã|phường|thị trấn))?(?:\s+[A-ZĐÂ][\wÀ-ỹ]*)*)")
-_COUNT = re.compile(r"\b(\d{1,3})\s+(?:đơn vị|tập thể|cá nhân)\b")
+_COUNT = re.compile(r"\b(\d{1,3})\s+(đơn vị|tập thể|cá nhân|phòng|cơ quan|xã|phường|thôn|ấp|"
+                    r"khu phố|tổ|trường)\b")
+# "Giám đốc Sở tặng Giấy khen cho …": the form named by who gives it
+_GIVER = re.compile(r"(?:^|[:;,.]\s*)([A-ZĐ][^:;,.]{2,60}?)\s+(?:tặng|khen thưởng)\s+"
+                    r"(Bằng khen|Giấy khen|Cờ thi đua)\b(?!\s+của)")
 _BONUS = re.compile(r"(Hạng\s+[^\s:]+(?:\s+Khích)?)\s*:\s*(\d{1,3}(?:,\d+)?)\s*điểm", re.IGNORECASE)
 
 
@@ -102,9 +106,9 @@ def _clean(text: str) -> str:
 
 def _level(form: str) -> str:
     for level in ("tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn"):
-        if re.search(rf"\b{level}\b", form):
+        if re.search(rf"\b{level}\b", form, re.IGNORECASE):
             return level
-    return "huyện"
+    return "sở" if re.search(r"\bSở\b", form) else "huyện"
 
 
 def awards(paragraphs: list[str]) -> list[dict[str, Any]]:
@@ -113,18 +117,25 @@ def awards(paragraphs: list[str]) -> list[dict[str, Any]]:
     current: dict[str, Any] | None = None
     for text in paragraphs:
         form = _FORM.search(text)
-        if form:
-            name = " ".join(f"{form.group(1)} của {form.group(2)}".split())
+        giver = None if form else _GIVER.search(text)
+        if form or giver:
+            name = " ".join((f"{form.group(1)} của {form.group(2)}" if form else
+                             f"{giver.group(2)} của {giver.group(1)}").split())
             current = next((a for a in result if a["form"] == name), None)
             if current is None:
-                current = {"id": slugify(form.group(1) + " " + _level(name), 40) +
+                current = {"id": slugify(name.split(" của ")[0] + " " + _level(name), 40) +
                            (f"-{len(result) + 1}" if len(result) else ""),
                            "form": name, "level": _level(name), "ranks": []}
                 result.append(current)
             if re.search(r"cá nhân\s*:?\s*$", text):
                 current["recipients"] = "individual"
         rank = _RANK.search(text)
-        single = _COUNT.search(text) if form and not rank and _MONEY.search(text) else None
+        counted = _COUNT.search(text) if (form or giver) and not rank else None
+        single = counted if counted and _MONEY.search(text) else None
+        if counted and not single and counted.group(2) == "cá nhân" and current is not None:
+            result.append({"id": f"{current['id']}-{len(result) + 1}", "form": current["form"],
+                           "level": current["level"], "recipients": "individual",
+                           "individuals": int(counted.group(1)), "ranks": []})
         if single and current is not None:  # "cho 01 tập thể …, kèm theo tiền thưởng 1.000.000đ"
             result.append({"id": f"{current['id']}-{len(result) + 1}", "form": current["form"],
                            "level": current["level"], "ranks": [{
@@ -139,7 +150,7 @@ def awards(paragraphs: list[str]) -> list[dict[str, Any]]:
             if points:
                 entry["bonus_points"] = int(points.group(1))
             current["ranks"].append(entry)
-    return [a for a in result if a["ranks"]]
+    return [a for a in result if a["ranks"] or a.get("individuals")]
 
 
 def bonus_points(paragraphs: list[str]) -> dict[str, int]:
