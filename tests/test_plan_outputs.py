@@ -165,3 +165,10 @@ def test_readme_outline_example_validates_and_is_printed_as_written(tmp_path):
                     "1. Bảng chấm điểm: STT Nội dung Tiêu chí Điểm chuẩn 1"):
         assert written in text
     assert "Mục đích thứ nhất" not in text  # the standard layout's purposes are not printed too
+
+
+def test_outline_numbers_written_without_quotes_keep_their_dot(tmp_path):
+    outline = ("plan:\n  outline:\n    - {number: 1., heading: Mục đích}\n"
+               "    - {number: 2, heading: Yêu cầu}\n    - {number: 2.1., text: Thiết thực.}\n")
+    text = plan_of(tmp_path, SYNTHETIC + outline)
+    assert "1. Mục đích 2. Yêu cầu 2.1. Thiết thực." in text

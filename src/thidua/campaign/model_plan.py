@@ -18,6 +18,15 @@ Placement = Literal["criteria_table", "awards", "bonus_points", "deadlines", "ta
 Column = Literal["stt", "title", "label", "points", "guidance"]
 
 
+def _number_text(value: Any) -> Any:
+    """`number: 1.` unquoted reads as the float 1.0 (and `1` as an int): the author meant "1."."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if float(value).is_integer():
+        return f"{int(value)}."
+    return f"{value}."
+
+
 def _one_or_many(value: Any) -> Any:
     return (value,) if isinstance(value, str) else value
 
@@ -25,7 +34,8 @@ def _one_or_many(value: Any) -> Any:
 class OutlineNode(Base):
     """One heading or numbered item of the plan, its text, what typed data it shows, its children."""
 
-    number: str | None = Field(None, description="Số/ký hiệu của tác giả: I., 1., 1.1., a), -, +, *")
+    number: Annotated[str | None, BeforeValidator(_number_text)] = Field(
+        None, description="Số/ký hiệu của tác giả: I., 1., 1.1., a), -, +, *")
     heading: str | None = Field(None, description="Tiêu đề (in đậm); bỏ trống nếu là đoạn đánh số")
     text: Text = Field((), description="Các đoạn văn dưới tiêu đề, nguyên văn")
     show: Annotated[tuple[Placement, ...], BeforeValidator(_one_or_many)] = Field(
