@@ -191,10 +191,9 @@ def slugify(text: str, max_length: int = 60) -> str:
     stripped = unicodedata.normalize("NFD", nfc(text or "").replace("đ", "d").replace("Đ", "D"))
     ascii_text = "".join(c for c in stripped if not unicodedata.combining(c)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > max_length:  # cut at a word boundary, never inside a word
-        cut = slug[:max_length + 1]
-        slug = cut[:cut.rfind("-")] if "-" in cut else slug[:max_length]
-    slug = slug.strip("-") or SLUG_FALLBACK
+    if len(slug) > max_length and "-" in slug[:max_length + 1]:  # cut between words, not inside
+        slug = slug[:slug[:max_length + 1].rfind("-")]
+    slug = slug[:max_length].rstrip("-") or SLUG_FALLBACK
     if slug in _RESERVED_NAMES:  # "con.docx" is as unusable on Windows as "con"
         slug = f"{slug}-tep"
     return slug
