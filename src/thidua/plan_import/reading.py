@@ -81,8 +81,7 @@ def _list_item(line: str) -> bool:
     match = _MARKER.match(line)
     if not match:
         return False
-    number = re.match(r"\d+", match.group(1))
-    return number is None or int(number.group()) <= 50
+    return all(int(n) <= 50 for n in re.findall(r"\d+", match.group(1)))
 
 
 def _short_heading(text: str) -> bool:

@@ -17,7 +17,6 @@ _PLACE_DATE = re.compile(r"(?P<place>[^,\n]*?),\s*ngày\s*(?P<d>\d*)\s*tháng\s*
 _BASIS = re.compile(r"^(Căn cứ|Thực hiện|Theo|Triển khai)\b")
 _CLOSING = re.compile(r"^(Trên đây|Trong quá trình|Yêu cầu các|Đề nghị các|Ủy ban nhân dân .{0,40}"
                       r"yêu cầu)")
-_SIGNER_PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.*)$")
 
 
 @dataclass
@@ -43,6 +42,7 @@ class Draft:
 
 
 def split_plan(blocks: list[Block]) -> Draft:
+    """Header | KẾ HOẠCH, title | căn cứ | preamble | outline | closing | nơi nhận, signer | annex."""
     draft = Draft()
     title_at = next((i for i, b in enumerate(blocks)
                      if not b.is_table and re.fullmatch(r"KẾ\s*HOẠCH", b.text.strip())), None)
@@ -141,6 +141,8 @@ def build_outline(blocks: list[Block], draft: Draft) -> list[dict[str, Any]]:
         text = block.text.strip()
         draft.body.append(text)
         match = NUMBER.match(text)
+        if match and any(int(n) > 50 for n in re.findall(r"\d+", match["num"])):
+            match = None  # "1.500 hồ sơ …", "2024. …": a figure, not a list number
         if not match:
             target = stack[-1][1] if stack else _loose(roots)
             target.setdefault("text", []).append(text)
