@@ -3,7 +3,8 @@
 Usage: python bench/bench_plan_fidelity.py
 
 For each sample campaign (campaigns/000, 001, 003) and for a campaign imported from the same
-seed with `thidua import` (no hand edit), generates ke-hoach.docx and prints, over words:
+seed with `thidua import` (no hand edit), and for the plans of other layouts in
+tests/fixtures/plans (imported), generates ke-hoach.docx and prints, over words:
   kept   share of the seed's words found in the plan in the same order,
   added  share of the plan's words not matched to the seed (the decree's frame included),
   twice  share of the seed's words printed again: the words of each sentence of the seed (5 words
@@ -128,14 +129,24 @@ def imported_fidelity(campaign_id: str, work: Path) -> Fidelity:
     return measure(seed_text(campaign_id, False), *plan_text(report.campaign_dir))
 
 
+def other_plan_fidelity(source: Path, work: Path) -> Fidelity:
+    """A plan of another layout (tests/fixtures/plans), imported then generated."""
+    report = import_plan(source, work / source.stem)
+    return measure(source.read_text(encoding="utf-8"), *plan_text(report.campaign_dir))
+
+
 def main() -> int:
     print(f"{'campaign':<18} {'source':<9} {'kept':>7} {'added':>7} {'twice':>7}")
     with tempfile.TemporaryDirectory() as tmp:
+        rows = []
         for campaign_id in SAMPLES:
-            for source, result in (("sample", sample_fidelity(campaign_id)),
-                                   ("imported", imported_fidelity(campaign_id, Path(tmp)))):
-                print(f"{campaign_id:<18} {source:<9} {result.kept:7.2%} {result.added:7.2%} "
-                      f"{result.twice:7.2%}")
+            rows.append((campaign_id, "sample", sample_fidelity(campaign_id)))
+            rows.append((campaign_id, "imported", imported_fidelity(campaign_id, Path(tmp))))
+        for source in sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.txt")):
+            rows.append((source.stem[:18], "imported", other_plan_fidelity(source, Path(tmp))))
+        for name, source, result in rows:
+            print(f"{name:<18} {source:<9} {result.kept:7.2%} {result.added:7.2%} "
+                  f"{result.twice:7.2%}")
     return 0
 
 
