@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import docx
@@ -10,6 +11,8 @@ import yaml
 from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_documents import text_of
 from test_plan_fidelity import fidelity
 
@@ -316,3 +319,70 @@ def test_guesses_that_contradict_the_text_are_left_out_and_the_draft_still_valid
     loaded = load_campaign(report.campaign_dir)
     assert loaded.campaign.periods == () and loaded.campaign.plan.outline
     assert any("chưa khớp văn bản" in line for line in report.summary_lines())
+
+
+# --- any outline written as text, hard-wrapped like a printed page, comes back the same ---------
+
+WORDS = st.sampled_from("thi đua khen thưởng công tác hồ sơ trực tuyến đơn vị cán bộ người dân "
+                        "tổ chức thực hiện kế hoạch chuyển đổi số phường xã huyện".split())
+
+
+def _sentence(draw, low: int, high: int) -> str:
+    text = " ".join(draw(st.lists(WORDS, min_size=low, max_size=high)))
+    return text[:1].upper() + text[1:]
+
+
+@st.composite
+def outlines(draw):
+    sections = []
+    for i in range(1, draw(st.integers(1, 4)) + 1):
+        children = []
+        for j in range(1, draw(st.integers(0, 3)) + 1):
+            items = [{"number": f"{letter})", "text": [_sentence(draw, 6, 30) + "."]}
+                     for letter in "abc"[:draw(st.integers(0, 2))]]
+            if draw(st.booleans()):  # "1. Đối tượng thi đua: Các phòng, ban …" on one line
+                children.append({"number": f"{j}.", "heading": _sentence(draw, 1, 4) + ":",
+                                 "text": [_sentence(draw, 4, 30).lower() + "."]})
+                continue
+            child = {"number": f"{j}.", "heading": _sentence(draw, 2, 6)}
+            bullets = [f"{draw(st.sampled_from('-+'))} {_sentence(draw, 5, 25)};"
+                       for _ in range(draw(st.integers(0, 2)))]
+            child.update({"text": bullets} if bullets else {})
+            child.update({"children": items} if items else {})
+            children.append(child)
+        section = {"number": f"{'I II III IV'.split()[i - 1]}.",
+                   "heading": _sentence(draw, 2, 5).upper()}
+        section.update({"children": children} if children else {"text": [
+            _sentence(draw, 8, 40) + "."]})
+        sections.append(section)
+    return sections
+
+
+def _lines(nodes) -> list[str]:
+    out = []
+    for node in nodes:
+        head = " ".join(x for x in (node["number"], node.get("heading")) if x)
+        paragraphs = node.get("text", [])
+        if node.get("heading") and not node["heading"].endswith(":"):
+            out.append(head)
+        else:
+            paragraphs = [f"{head} {paragraphs[0]}"] + paragraphs[1:]
+        for paragraph in paragraphs:
+            out.extend(textwrap.wrap(paragraph, 70))
+        out.extend(_lines(node.get("children", [])))
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(outlines())
+def test_any_outline_written_as_wrapped_text_is_read_back_the_same(tmp_path_factory, outline):
+    folder = tmp_path_factory.mktemp("o")
+    text = "\n".join(["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "Số:    /KH-UBND    Tân Lập, ngày    "
+                      "tháng    năm 2024", "KẾ HOẠCH", "Thi đua năm 2024",
+                      "Căn cứ Luật Thi đua, khen thưởng;", "Ủy ban nhân dân xã ban hành Kế hoạch "
+                      "như sau:", *_lines(outline), "Trên đây là Kế hoạch./.", "Nơi nhận:",
+                      "- Lưu: VT.", "CHỦ TỊCH", "Trần Văn Bình"])
+    (folder / "kh.txt").write_text(text, encoding="utf-8")
+    data, _ = imported(folder, folder / "kh.txt")
+    assert data["plan"]["outline"] == outline
+    assert data["closing"] == ["Trên đây là Kế hoạch./."]
