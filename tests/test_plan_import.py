@@ -386,3 +386,16 @@ def test_any_outline_written_as_wrapped_text_is_read_back_the_same(tmp_path_fact
     data, _ = imported(folder, folder / "kh.txt")
     assert data["plan"]["outline"] == outline
     assert data["closing"] == ["Trên đây là Kế hoạch./."]
+
+
+def test_thiduas_own_plan_imports_back_to_the_same_outline(tmp_path):
+    loaded = load_campaign(ROOT / "campaigns" / "000-ninh-phuoc")
+    plan = build_plan(loaded, tmp_path / "out")[0]
+    data, _ = imported(tmp_path, plan)
+    original = yaml.safe_load((ROOT / "campaigns" / "000-ninh-phuoc" / "campaign.yaml")
+                              .read_text(encoding="utf-8"))
+    assert data["plan"] == original["plan"]
+    assert data["recipients"]["items"][0] == {
+        "items": ["Văn phòng UBND tỉnh", "Sở Nội vụ", "TT Huyện ủy", "TT HĐND Huyện"],
+        "note": "(Báo cáo)"}
+    assert data["signer"] == {"title": "CHỦ TỊCH", "name": "Bạch Văn Nguyên"}

@@ -197,7 +197,10 @@ def _tail(draft: Draft, blocks: list[Block]) -> None:
                 if re.match(r"^Lưu\b", name):
                     draft.archive = name
                 else:
-                    items.append((name.rstrip(" ;.,"), ""))
+                    name = name.rstrip(" ;.,")
+                    noted = re.match(r"^(.*?)\s*(\((?:để\s+)?(?:báo cáo|b/c|biết|thực hiện|"
+                                     r"phối hợp)[^)]*\))$", name, re.IGNORECASE)
+                    items.append((noted.group(1), noted.group(2)) if noted else (name, ""))
                 recipient_line = True
             elif re.fullmatch(r"\(.*\)", part) and items and (recipient_line or not signer):
                 items[-1] = (items[-1][0], part)
@@ -208,7 +211,8 @@ def _tail(draft: Draft, blocks: list[Block]) -> None:
 
 
 def _group_notes(items: list[tuple[str, str]]) -> list[Any]:
-    """A note written beside one line brackets the lines around it: the brace is centred on it."""
+    """Lines sharing a note ("(Báo cáo)") written on each are one group; a note written beside
+    one line brackets the lines around it, the brace centred on that line."""
     out: list[Any] = []
     i = 0
     while i < len(items):
@@ -217,6 +221,14 @@ def _group_notes(items: list[tuple[str, str]]) -> list[Any]:
             out.extend(name for name, _ in items[i:])
             break
         j = following[0]
+        same = j
+        while same + 1 < len(items) and items[same + 1][1] == items[j][1]:
+            same += 1
+        if same > j:  # the note written on each line: those lines are the group
+            out.extend(name for name, _ in items[i:j])
+            out.append({"items": [name for name, _ in items[j:same + 1]], "note": items[j][1]})
+            i = same + 1
+            continue
         reach = j - i
         stop = min(len(items), j + reach + 1)
         out.extend(name for name, _ in items[i:j - reach] if j - reach > i)
