@@ -172,3 +172,11 @@ def test_outline_numbers_written_without_quotes_keep_their_dot(tmp_path):
                "    - {number: 2, heading: Yêu cầu}\n    - {number: 2.1., text: Thiết thực.}\n")
     text = plan_of(tmp_path, SYNTHETIC + outline)
     assert "1. Mục đích 2. Yêu cầu 2.1. Thiết thực." in text
+
+
+def test_a_placement_without_data_is_a_warning_naming_the_key_to_fill(tmp_path):
+    outline = "plan:\n  outline:\n    - {number: I., heading: THỜI HẠN, show: deadlines}\n"
+    loaded = load_campaign(make_campaign(tmp_path / "c", yaml=SYNTHETIC + outline))
+    (warning,) = [w for w in loaded.warnings if "show" in w.message]
+    assert warning.location.key == "plan.outline[0].show"
+    assert "deadlines còn trống" in warning.message

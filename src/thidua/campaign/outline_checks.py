@@ -34,6 +34,36 @@ def _paragraphs(nodes: tuple[OutlineNode, ...], base: KeyPath) -> Iterator[tuple
         yield from _paragraphs(node.children, path + ("children",))
 
 
+def _nodes(nodes: tuple[OutlineNode, ...], base: KeyPath) -> Iterator[tuple[OutlineNode, KeyPath]]:
+    for i, node in enumerate(nodes):
+        yield node, base + (i,)
+        yield from _nodes(node.children, base + (i, "children"))
+
+
+_SHOWN_FROM = {  # what each placement prints, and the key that must hold it
+    "criteria_table": ("scoring.criteria", lambda c: c.scoring.criteria),
+    "awards": ("periods[].awards", lambda c: [a for p in c.periods for a in p.awards]),
+    "bonus_points": ("periods[].awards[].ranks[].bonus_points", lambda c: [
+        r for p in c.periods for a in p.awards for r in a.ranks if r.bonus_points]),
+    "deadlines": ("deadlines", lambda c: c.deadlines),
+    "tasks": ("tasks", lambda c: c.tasks),
+    "units": ("participants.groups[].units", lambda c: c.units()),
+    "dossier": ("dossier.required", lambda c: c.dossier.required or c.dossier.text),
+}
+
+
+def empty_placements(campaign: Campaign, source: SourceDocument) -> list[Problem]:
+    """A `show:` whose data is empty prints nothing: said as a warning, with the key to fill."""
+    problems = []
+    for node, path in _nodes(campaign.plan.outline, ("plan", "outline")):
+        for placement in node.show:
+            if placement in _SHOWN_FROM and not _SHOWN_FROM[placement][1](campaign):
+                problems.append(Problem(
+                    f"show: {placement} không in gì vì {_SHOWN_FROM[placement][0]} còn trống",
+                    source.location(path + ("show",)), "warning"))
+    return problems
+
+
 def outline_figures(campaign: Campaign, source: SourceDocument) -> list[Problem]:
     """A figure the outline states that the typed data contradicts, naming both places."""
     checker = _Figures(campaign, source)
@@ -42,7 +72,7 @@ def outline_figures(campaign: Campaign, source: SourceDocument) -> list[Problem]
         checker.prizes(text, path)
         checker.ranks(text, path)
         checker.criterion_points(text, path)
-    return checker.problems
+    return checker.problems + empty_placements(campaign, source)
 
 
 class _Figures:
