@@ -28,6 +28,8 @@ class DocumentNumber(Base):
     symbol: str | None = Field(None, description="Ký hiệu, ví dụ KH-UBND (mặc định theo loại văn bản)")
     date: VNDate | None = Field(None, description="Ngày ban hành; bỏ trống khi chưa ký")
     year: int | None = Field(None, ge=1945, le=2100, description="Năm, khi ngày còn để trống")
+    month: int | None = Field(None, ge=1, le=12,
+                              description="Tháng, khi đã biết tháng mà ngày còn để trống")
 
 
 class Signer(Base):

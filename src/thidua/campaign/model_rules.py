@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from thidua.campaign.model_types import Base, Count, Ident, Number, Percent, Points
+from thidua.campaign.model_types import Base, Count, Ident, Number, Percent, Points, parse_decimal
+
+_YES = {"có", "co", "yes", "đạt"}
+_NO = {"không", "khong", "no", "không đạt"}
+
+
+def written_percent(data: Any, keys: tuple[str, ...]) -> Any:
+    """'90%' written for a target means 90 percent: the number in percent, percent_target on.
+
+    A bare number with percent_target keeps its meaning (98 = 98%, a ratio ≤ 1 such as 0.98
+    = 98%), so the plan and the scoring read every target alike."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    written = [k for k in keys if isinstance(data.get(k), str) and data[k].strip().endswith("%")]
+    for key in written:
+        data[key] = parse_decimal(data[key].strip()[:-1])
+    if written:
+        data["percent_target"] = True
+    elif data.get("percent_target") is True:
+        for key in keys:
+            value = data.get(key)
+            if value is not None and not isinstance(value, bool):
+                number = parse_decimal(value)
+                data[key] = number * 100 if 0 < number <= 1 and key != "step" else number
+    return data
 
 
 class Proportional(Base):
@@ -42,6 +67,11 @@ class Threshold(Base):
     none_points: Points | None = Field(
         None, description="Điểm khi không thực hiện (giá trị 0), ví dụ -5 (trừ 5 điểm)")
     percent_target: bool = Field(False, description="true khi chỉ tiêu và bước là phần trăm")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percent(cls, data: Any) -> Any:
+        return written_percent(data, ("target", "step"))
 
 
 class YesNo(Base):
@@ -86,9 +116,23 @@ class Target(Base):
     numerator: Ident | None = None
     denominator: Ident | None = None
     op: Literal[">=", ">", "<=", "<", "=="] = ">="
-    value: Number = Field(description="Giá trị chỉ tiêu; tỷ lệ viết 90%")
+    value: Number = Field(description="Giá trị chỉ tiêu; tỷ lệ viết \"90%\"; có/không viết có")
+    yes_no: bool = Field(False, description="Chỉ tiêu có/không (value: có hoặc không)")
     percent_target: bool = False
     required: bool = Field(False, description="true: không đạt thì không xét thi đua")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _values(cls, data: Any) -> Any:
+        """'90%' is 90 percent; 'có'/'không' (or true/false) is a yes/no target (1/0)."""
+        if isinstance(data, dict):
+            value = data.get("value")
+            word = value.strip().casefold() if isinstance(value, str) else None
+            if value is True or word in _YES:
+                data = {**data, "value": 1, "yes_no": True}
+            elif value is False or word in _NO:
+                data = {**data, "value": 0, "yes_no": True}
+        return written_percent(data, ("value",))
 
 
 class Council(Base):

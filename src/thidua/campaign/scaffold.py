@@ -129,6 +129,17 @@ signer:                         # người ký
   for_title: CHỦ TỊCH
   title: PHÓ CHỦ TỊCH
   name: Nguyễn Văn A
+
+# Muốn Kế hoạch in đúng bố cục và lời văn của mình (thay bố cục chuẩn I–V), bỏ dấu # ở khối
+# dưới và viết tiếp; "thidua import ke-hoach-cu.docx" soạn sẵn khối này từ Kế hoạch đã có.
+# plan:
+#   outline:
+#     - number: I.
+#       heading: MỤC ĐÍCH, YÊU CẦU
+#       text: Tạo khí thế thi đua sôi nổi trong thực hiện dịch vụ công trực tuyến.
+#     - number: II.
+#       heading: TIÊU CHÍ THI ĐUA
+#       show: criteria_table        # bảng tiêu chí (scoring.criteria) in tại đây
 """
 
 SAMPLE_DATA = """\

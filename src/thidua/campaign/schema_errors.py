@@ -73,6 +73,15 @@ def _message(error: dict[str, Any], source: SourceDocument, model: type[BaseMode
         allowed = allowed_keys(model, source.data, path[:-1])
         hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         text = f"khóa '{key}' không có trong định dạng"
+        if error.get("input") is None and (" " in str(key) or not str(key).isascii()):
+            # "{id: tc, name: Phòng Tài chính, Kế hoạch}": the words after the comma became a key
+            return (f"{text}: có lẽ đây là phần sau dấu phẩy của giá trị đứng trước. Trong "
+                    "{…} dấu phẩy ngăn cách các cặp khóa: giá trị; giá trị có dấu phẩy (hoặc "
+                    "dấu ':') phải đặt trong ngoặc kép, ví dụ name: \"Phòng Tài chính, Kế "
+                    "hoạch\"")
+        if " " in str(key) or not str(key).isascii():
+            text += ("; nếu đây là chữ của giá trị trước có dấu ':' hoặc ',' thì đặt cả giá trị "
+                     "trong ngoặc kép")
         if hint:
             return f"{text}; có phải ý bạn là '{hint[0]}'?"
         return f"{text}; các khóa hợp lệ: {', '.join(allowed)}" if allowed else text

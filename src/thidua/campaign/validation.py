@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from thidua.campaign.model import OVERRIDE_EXTRA_KEYS, Campaign
 from thidua.campaign.model_rules import RULE_KINDS, SCORING_KINDS_WITHOUT_MAX
+from thidua.campaign.outline_checks import outline_figures
 from thidua.campaign.schema_errors import problems_from_validation
 from thidua.campaign.yamlsource import KeyPath, SourceDocument
 from thidua.errors import Problem
@@ -32,7 +33,7 @@ def cross_check(campaign: Campaign, source: SourceDocument) -> list[Problem]:
     """Every consistency problem of the campaign, each located in the YAML."""
     checker = _Checker(campaign, source)
     checker.run()
-    return checker.problems
+    return checker.problems + outline_figures(campaign, source)
 
 
 class _Checker:

@@ -34,7 +34,9 @@ _ADMIN_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huy�
 _ITEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 _POINTS_WORD = re.compile(r"^điểm(?:\s+|$)", re.IGNORECASE)
 _YEAR = re.compile(r"năm \d{4}", re.IGNORECASE)
-_TRAILING_YEAR = re.compile(r"[\s,]+((?:năm|Năm) \d{4})$")
+# The time at the end of a name: "năm 2024", or a span such as "6 tháng cuối năm 2025".
+_TRAILING_YEAR = re.compile(r"[\s,]+((?:(?:\d+|sáu) tháng (?:đầu|cuối) |quý [IVX]+ |tháng \d{1,2} "
+                            r"|đợt \d+ )?(?:năm|Năm) \d{4})$", re.IGNORECASE)
 _REVIEW_WORDS = re.compile(r"^(?:(?:sơ|tổng) kết|khen thưởng)\s+(?:(?:phong trào\s+)?thi đua\s+)?",
                            re.IGNORECASE)
 _SPAN_WORDS = re.compile(r"^(?:năm|tháng|quý|đợt|\d+ tháng|sáu tháng|giai đoạn)\b", re.IGNORECASE)
@@ -152,11 +154,11 @@ def number_block(number: DocumentNumber, default_symbol: str, fallback_year: int
         "ky_hieu": symbol,
         "so_ky_hieu": f"Số: {short}",
         "so_ky_hieu_ngan": short,
-        "ngay": format_date(number.date, year),
+        "ngay": format_date(number.date, year, number.month),
         "ngay_goc": iso(number.date),
         "ngay_ngan": format_short_date(number.date) if number.date else "",
         "nam": year,
-        "dia_danh_ngay": format_place_date(place, number.date, year),
+        "dia_danh_ngay": format_place_date(place, number.date, year, number.month),
     }
 
 

@@ -40,8 +40,13 @@ class _Describer:
         metric = self.campaign.metric(metric_id) if metric_id else None
         return f" {metric.unit}" if metric and metric.unit and metric.unit != "%" else ""
 
-    def amount(self, value: Decimal, percent: bool, metric_id: str | None) -> str:
+    def amount(self, value: Decimal, percent: bool, metric_id: str | None,
+               ratio: bool = False) -> str:
+        """A target as written: percents (percent_target) as "90%", a ratio ≤ 1 as a percent."""
+        metric = self.campaign.metric(metric_id) if metric_id else None
         if percent:
+            return pct(value / 100)
+        if ratio or (metric is not None and metric.type == "percent"):
             return pct(value if value <= 1 else value / 100)
         return format_number(value) + self.unit(metric_id)
 
@@ -75,10 +80,11 @@ class _Describer:
         metric = rule.metric or rule.numerator
         subject = self.subject(metric, rule.denominator)
         base = rule.base_points if rule.base_points is not None else max_points
-        target = self.amount(rule.target, rule.percent_target, metric)
+        ratio = bool(rule.denominator)
+        target = self.amount(rule.target, rule.percent_target, metric, ratio)
         lines = [f"- {subject} đạt {target}: {_pts(base)};"]
         if rule.step and rule.step_points:
-            step = self.amount(rule.step, rule.percent_target, metric)
+            step = self.amount(rule.step, rule.percent_target, metric, ratio)
             limit = ("không giới hạn điểm cộng" if rule.max_bonus is None
                      else f"cộng tối đa {_pts(rule.max_bonus)}")
             lines.append(f"+ Điểm thưởng: từ {target} trở lên, cứ tăng {step} cộng "
@@ -91,11 +97,7 @@ class _Describer:
 
     def _yes_no(self, rule: Any, max_points: Decimal) -> list[str]:
         yes = rule.yes_points if rule.yes_points is not None else max_points
-        label = self.label(rule.metric)
-        if _starts_with_co(label):  # "Có ban hành kế hoạch": not "Có có ban hành …"
-            done = label[:1].upper() + label[1:]
-        else:
-            done = f"Có {lower_first(label)}"
+        done = yes_no_phrase(self.label(rule.metric), True)
         return [f"- {done}: {_pts(yes)};", f"- Không có: {points(rule.no_points)} điểm."]
 
     def _per_event(self, rule: Any, max_points: Decimal) -> list[str]:
@@ -121,8 +123,11 @@ class _Describer:
     def condition(self, rule: Any) -> str:
         """The target in words: "… đạt từ 90% trở lên", "Không có hồ sơ trễ hạn (0 hồ sơ)"."""
         metric = rule.metric or rule.numerator
+        described = self.campaign.metric(metric) if metric else None
+        if rule.yes_no or (described is not None and described.type == "yes_no"):
+            return yes_no_phrase(self.label(metric), bool(rule.value) != (rule.op in ("<", "!=")))
         subject = self.subject(metric, rule.denominator)
-        value = self.amount(rule.value, rule.percent_target, metric)
+        value = self.amount(rule.value, rule.percent_target, metric, bool(rule.denominator))
         if rule.op == "==" and rule.value == 0 and not (rule.denominator or rule.percent_target):
             thing = _COUNT_WORDS.sub("", subject)
             return f"Không có {lower_first(thing)} ({value})"
@@ -138,6 +143,13 @@ class _Describer:
 
     def _council(self, rule: Any, max_points: Decimal) -> list[str]:
         return [f"- {self.campaign.dossier.council_name} chấm điểm, tối đa {_pts(max_points)}."]
+
+
+def yes_no_phrase(label: str, yes: bool) -> str:
+    """"Có ban hành kế hoạch" / "Không ban hành kế hoạch" from a yes/no metric's label."""
+    words = label.split(" ", 1)
+    bare = words[1] if _starts_with_co(label) and len(words) > 1 else lower_first(label)
+    return f"{'Có' if yes else 'Không'} {bare}"
 
 
 def lower_first(text: str) -> str:
@@ -176,22 +188,84 @@ def _max_text(criterion: Criterion, group_id: str | None) -> str:
     return points(criterion.max_points_for_group(group_id))
 
 
-def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> list[dict[str, Any]]:
+def _raw_rows(campaign: Campaign, group: Group | None,
+              describer: _Describer) -> list[tuple[str, str, list[str], str]]:
+    """(title, label, guidance, standard points) of each criterion the group is scored on."""
     gid = group.id if group else None
     rows = []
     for criterion in campaign.scoring.criteria:
         if gid and criterion.groups is not None and gid not in criterion.groups:
             continue
         override = criterion.overrides.get(gid or "", {})
-        title = override.get("title") or criterion.title
-        label = override.get("label") or criterion.label
-        content = [title]
-        if label and label.casefold() not in title.casefold():
-            content.append(f"(Tiêu chí: {label})")
-        rows.append({"stt": str(len(rows) + 1), "noi_dung": content,
-                     "diem_chuan": _max_text(criterion, gid),
-                     "huong_dan": _guidance(criterion, gid, describer) or [""]})
+        rows.append((override.get("title") or criterion.title,
+                     override.get("label") or criterion.label or "",
+                     _guidance(criterion, gid, describer), _max_text(criterion, gid)))
     return rows
+
+
+def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> list[dict[str, Any]]:
+    rows = []
+    for title, label, guidance, standard in _raw_rows(campaign, group, describer):
+        content = [title]
+        if guidance and _same(guidance[0], title):  # the guidance quotes the title: print it once
+            content, guidance = ([label], guidance) if label else ([title], guidance[1:])
+        elif label and label.casefold() not in title.casefold():
+            content.append(f"(Tiêu chí: {label})")
+        rows.append({"stt": str(len(rows) + 1), "noi_dung": content, "diem_chuan": standard,
+                     "huong_dan": guidance or [""]})
+    return rows
+
+
+def has_points(campaign: Campaign) -> bool:
+    """Whether any criterion carries standard points (a plan of targets alone has none)."""
+    return any(c.max_points > 0 or any("max_points" in o and Decimal(str(o["max_points"])) > 0
+                                       for o in c.overrides.values())
+               for c in campaign.scoring.criteria if c.rule.kind not in SCORING_KINDS_WITHOUT_MAX)
+
+
+def criteria_lines(campaign: Campaign) -> list[str]:
+    """The criteria as paragraphs, for a plan without points: no table of zeros."""
+    lines: list[str] = []
+    for table in scoring_tables(campaign):
+        if table["nhom"]:
+            lines.append(f"{table['nhom']}:")
+        for row in table["dong"]:
+            lines.append(f"{row['stt']}. " + " ".join(row["noi_dung"]))
+            lines.extend(x for x in row["huong_dan"] if x)
+    return lines
+
+
+def author_table(campaign: Campaign, columns: dict[str, str]) -> dict[str, Any] | None:
+    """The criteria table with the author's columns (stt, title, label, points, guidance), with
+    a row naming each group before its criteria when groups are scored differently."""
+    if not campaign.scoring.criteria:
+        return None
+    describer = _Describer(campaign)
+    groups = list(campaign.participants.groups)
+    per_group = [(g, _raw_rows(campaign, g, describer)) for g in groups] or [
+        (None, _raw_rows(campaign, None, describer))]
+    per_group = [(g, rows) for g, rows in per_group if rows]
+    if len({repr(rows) for _, rows in per_group}) == 1 and len(per_group) == max(len(groups), 1):
+        per_group = [(None, per_group[0][1])]
+    keys = list(columns)
+    name_at = next((i for i, k in enumerate(keys) if k != "stt"), 0)
+    lines: list[dict[str, Any]] = []
+    for group, rows in per_group:
+        if group is not None:  # a section row naming the group, as plans lay out one table
+            lines.append({"nhom": group.name,
+                          "cot": [[group.name] if i == name_at else [""] for i in range(len(keys))]})
+        for i, (title, label, guidance, standard) in enumerate(rows, 1):
+            cells = {"stt": [str(i)], "title": [title], "label": [label or title],
+                     "points": [standard], "guidance": guidance or [""]}
+            lines.append({"nhom": "", "cot": [cells[key] for key in keys]})
+    return {"so_cot": len(keys), "co_stt": keys[0] == "stt", "tieu_de_cot": list(columns.values()),
+            "dong": lines}
+
+
+def _same(a: str, b: str) -> bool:
+    def bare(text: str) -> str:
+        return " ".join(text.lstrip("-+*• ").rstrip(" .;:").split()).casefold()
+    return bare(a) == bare(b)
 
 
 def _total(campaign: Campaign, group: Group | None) -> str:

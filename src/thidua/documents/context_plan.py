@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from thidua.campaign.citation import cite
 from thidua.campaign.loading import LoadedCampaign
-from thidua.campaign.model import Campaign
+from thidua.campaign.model import Campaign, LegalBasis
 from thidua.documents.context_awards import award_lines, bonus_lines, period_award_data
 from thidua.documents.context_common import (
     bonus_text,
@@ -19,8 +21,15 @@ from thidua.documents.context_common import (
     signer_block,
     two,
 )
-from thidua.documents.context_criteria import scoring_tables
-from thidua.vietnamese.formatting import format_date, format_short_date, roman
+from thidua.documents.context_criteria import criteria_lines, has_points, scoring_tables
+from thidua.documents.context_outline import (
+    generated_deadline_lines,
+    outline_blocks,
+    paragraph_words,
+    time_text,
+    written_elsewhere,
+)
+from thidua.vietnamese.formatting import format_short_date, roman
 
 
 def ended(text: str, mark: str) -> str:
@@ -31,9 +40,9 @@ def ended(text: str, mark: str) -> str:
     return text + mark
 
 
-def legal_basis_lines(lines: tuple[str, ...] | list[str]) -> list[str]:
-    """Căn cứ lines: each ends with ";", the last with "."."""
-    return [ended(line, "." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
+def legal_basis_lines(bases: Sequence[str | LegalBasis]) -> list[str]:
+    """Căn cứ lines, cited (decree dates): each ends with ";", the last with "."."""
+    return [ended(cite(b), "." if i == len(bases) - 1 else ";") for i, b in enumerate(bases)]
 
 
 class _Blocks:
@@ -43,6 +52,16 @@ class _Blocks:
         self.blocks: list[dict[str, Any]] = []
         self.section = 0
         self.clause = 0
+        self.printed: set[str] = set()  # a paragraph quoted by two sections is printed once
+
+    def _new(self, text: str) -> bool:
+        if len(text) < 40:
+            return True
+        key = " ".join(text.split()).casefold()
+        if key in self.printed:
+            return False
+        self.printed.add(key)
+        return True
 
     def muc(self, title: str) -> None:
         self.section += 1
@@ -51,13 +70,15 @@ class _Blocks:
 
     def khoan(self, title: str, text: str = "") -> None:
         self.clause += 1
+        text = text if self._new(text) else ""
         self.blocks.append({"loai": "khoan", "tieu_de": f"{self.clause}. {title}", "text": text})
 
     def diem(self, title: str, text: str = "") -> None:
         self.blocks.append({"loai": "diem", "tieu_de": title, "text": text})
 
     def doan(self, *texts: str) -> None:
-        self.blocks.extend({"loai": "doan", "tieu_de": "", "text": t} for t in texts)
+        self.blocks.extend({"loai": "doan", "tieu_de": "", "text": t} for t in texts
+                           if self._new(t))
 
     def bang(self, table: dict[str, Any]) -> None:
         self.blocks.append({"loai": "bang", "tieu_de": "", "text": "", "bang": table})
@@ -69,14 +90,6 @@ class _Blocks:
         else:
             self.khoan(title)
             self.doan(*paragraphs)
-
-
-def _time_text(campaign: Campaign) -> list[str]:
-    if campaign.time.text:
-        return list(campaign.time.text)
-    start = (f"từ {format_date(campaign.time.start)}" if campaign.time.start
-             else "từ ngày ban hành Kế hoạch")
-    return [f"Thời gian thi đua {start} đến hết {format_date(campaign.time.end)}."]
 
 
 def _participants(b: _Blocks, campaign: Campaign) -> None:
@@ -104,19 +117,24 @@ def _participants(b: _Blocks, campaign: Campaign) -> None:
 
 def _scoring(b: _Blocks, campaign: Campaign) -> None:
     scoring = campaign.scoring
-    tables = scoring_tables(campaign)
-    if not (scoring.intro or tables or scoring.notes or scoring.ranking_text):
+    scored = has_points(campaign)
+    tables = scoring_tables(campaign) if scored else []
+    if not (scoring.intro or scoring.criteria or scoring.notes or scoring.ranking_text):
         return
-    b.muc("TIÊU CHÍ THI ĐUA VÀ CÁCH CHẤM ĐIỂM")
+    b.muc("TIÊU CHÍ THI ĐUA VÀ CÁCH CHẤM ĐIỂM" if scored else "TIÊU CHÍ THI ĐUA")
     if scoring.intro:
         b.khoan_with("Tiêu chí chung", lettered(scoring.intro))
+    if scoring.criteria and not scored:  # targets only: no points table, no "tổng điểm chuẩn 0"
+        b.khoan_with("Chỉ tiêu thi đua", criteria_lines(campaign))
     if tables:
         total = f" (tổng điểm chuẩn {tables[0]['tong']} điểm)" if len(tables) == 1 else ""
         b.khoan(f"Bảng chấm điểm{total}")
+        notes_words = paragraph_words(scoring.notes)  # a deduction the notes state, said once
         for i, table in enumerate(tables):
             if table["tieu_de"]:
                 b.diem(f"{letter(i)}) {table['tieu_de']}:")
-            b.bang(table)
+            rows = [r for r in table["dong"] if not written_elsewhere(r, notes_words)]
+            b.bang(dict(table, dong=[dict(r, stt=str(n)) for n, r in enumerate(rows, 1)]))
     notes = list(scoring.notes)
     if scoring.min_total is not None and not any(
             points(scoring.min_total) + " điểm" in note for note in notes):
@@ -170,19 +188,7 @@ def _awards(b: _Blocks, campaign: Campaign) -> None:
 
 
 def deadline_lines(campaign: Campaign) -> list[str]:
-    if campaign.deadlines_text:
-        return list(campaign.deadlines_text)
-    lines = []
-    for d in sorted(campaign.deadlines, key=lambda d: d.date):
-        who = f" của {d.sender[:1].lower()}{d.sender[1:]}" if d.sender else ""
-        to = f" gửi về {d.to}" if d.to else ""
-        why = f" để {d.purpose}" if d.purpose else ""
-        when = f"trước ngày {format_short_date(d.date)}"
-        if d.repeat == "monthly":
-            last = f" đến hết ngày {format_short_date(d.until)}" if d.until else ""
-            when = f"trước ngày {d.date.day:02d} hằng tháng (từ ngày {format_short_date(d.date)}{last})"
-        lines.append(f"- {d.what}{who}{to} {when}{why}.")
-    return lines
+    return list(campaign.deadlines_text) or generated_deadline_lines(campaign)
 
 
 def _tasks(b: _Blocks, campaign: Campaign) -> None:
@@ -207,7 +213,7 @@ def plan_blocks(campaign: Campaign) -> list[dict[str, Any]]:
             b.doan(*lettered(campaign.purposes or campaign.requirements))
     b.muc("ĐỐI TƯỢNG, THỜI GIAN VÀ NỘI DUNG THI ĐUA")
     _participants(b, campaign)
-    b.khoan_with("Thời gian thi đua", _time_text(campaign))
+    b.khoan_with("Thời gian thi đua", time_text(campaign))
     if campaign.content:
         b.khoan_with("Nội dung thi đua", lettered(campaign.content))
     _scoring(b, campaign)
@@ -230,7 +236,7 @@ def plan_context(loaded: LoadedCampaign) -> dict[str, Any]:
         "van_ban": van_ban,
         "can_cu": legal_basis_lines(c.legal_bases),
         "mo_dau": list(c.preamble),
-        "noi_dung": plan_blocks(c),
+        "noi_dung": outline_blocks(c) if c.plan.outline else plan_blocks(c),
         "ket_thuc": list(c.closing),
         "ke_hoach": {
             "ten_phong_trao": c.short_name or "",

@@ -34,6 +34,13 @@ FORM_NOTE = [  # the achievement-report form in force, chosen by the dossier's d
     "hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ)",
     "{%p endif %}",
 ]
+# A table as its author laid it out: 2 to 6 columns, the first one narrow when it is the STT.
+AUTHOR_TABLE_WIDTHS = {
+    (2, True): (20, 145), (3, True): (14, 100, 51), (4, True): (14, 80, 36, 35),
+    (5, True): (14, 55, 32, 32, 32), (6, True): (14, 45, 27, 27, 26, 26),
+    (2, False): (60, 105), (3, False): (45, 25, 95), (4, False): (40, 25, 25, 75),
+    (5, False): (35, 25, 25, 25, 55), (6, False): (30, 23, 23, 23, 23, 43),
+}
 CRITERIA = ("STT", "TIÊU CHÍ", "ĐIỂM CHUẨN", "CÁCH TÍNH, GIẢI TRÌNH", "ĐIỂM ĐẠT")
 
 
@@ -56,6 +63,12 @@ def ke_hoach(out_dir: Path) -> Path:
                   cell_loop("x", "d.huong_dan")],
                  "b.bang.dong", (14, 50, 22, 79), ("center", "left", "center", "left"),
                  footer=["", "Tổng cộng", "{{ b.bang.tong }}", ""])
+    for (count, numbered), widths in AUTHOR_TABLE_WIDTHS.items():
+        tag(doc, f'{{%p elif b.loai == "bang_cot" and b.bang.so_cot == {count} and '
+                 f'{"" if numbered else "not "}b.bang.co_stt %}}')
+        looped_table(doc, [f"{{{{ b.bang.tieu_de_cot[{i}] }}}}" for i in range(count)],
+                     [cell_loop("x", f"d.cot[{i}]") for i in range(count)], "b.bang.dong",
+                     widths, ("center" if numbered else "left",) + ("left",) * (count - 1))
     tag(doc, "{%p else %}")
     body(doc, "{{ b.text }}")
     tag(doc, "{%p endif %}")

@@ -287,6 +287,9 @@ def target(rule: Target, max_points: Decimal, values: Mapping[str, Value],
     if isinstance(measure, str):
         return Outcome(Decimal(0), measure.replace(": 0 điểm", ": không đạt"), met=False,
                        excludes=rule.required)
+    metric = ctx.metrics.get(rule.metric or rule.numerator or "")
+    if rule.yes_no or (metric is not None and metric.type == "yes_no"):
+        return _yes_no_target(rule, measure, ctx)
     goal = _in_units(rule.value, measure, rule.percent_target)
     symbol, negated, compare = _OPS[rule.op]
     goal_text = _shown_target(goal, measure)
@@ -300,6 +303,18 @@ def target(rule: Target, max_points: Decimal, values: Mapping[str, Value],
     gate = ": không xét thi đua" if rule.required else ""
     return Outcome(zero, f"Không đạt ({measure.shown} {negated} {goal_text}){gate}", met=False,
                    excludes=rule.required)
+
+
+def _yes_no_target(rule: Target, measure: _Measure, ctx: RuleContext) -> Outcome:
+    """A yes/no target reads "Đạt (Có xây dựng Kế hoạch)", never "(1 = 1)"."""
+    label = _phrase(_label(ctx, rule.metric or rule.numerator))
+    label = label.split(" ", 1)[1] if label.casefold().startswith("có ") else label
+    said = f"{'Có' if measure.value else 'Không'} {label}"
+    zero = round_points(Decimal(0), ctx.rounding)
+    if _OPS[rule.op][2](measure.value, rule.value):
+        return Outcome(zero, f"Đạt ({said})", met=True)
+    gate = ": không xét thi đua" if rule.required else ""
+    return Outcome(zero, f"Không đạt ({said}){gate}", met=False, excludes=rule.required)
 
 
 def council(rule: Council, max_points: Decimal, values: Mapping[str, Value],

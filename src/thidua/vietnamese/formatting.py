@@ -107,19 +107,23 @@ def format_percent(ratio: Number, decimals: int = 2, space: bool = False) -> str
     return format_number(percent, decimals) + (" %" if space else "%")
 
 
-def format_date(d: date | None, year: int | None = None) -> str:
-    """Decree date "ngày 05 tháng 01 năm 2024" (zero for days 1–9, months 1–2); blanks if None."""
+def format_date(d: date | None, year: int | None = None, month: int | None = None) -> str:
+    """Decree date "ngày 05 tháng 01 năm 2024" (zero for days 1–9, months 1–2); blanks if None,
+    with the month stated when known: "ngày     tháng 3 năm 2023"."""
     if d is None:
         year_text = str(year) if year is not None else DATE_BLANK
-        return f"ngày{DATE_BLANK}tháng{DATE_BLANK}năm {year_text}"
+        month_text = (f" {month:02d} " if month <= 2 else f" {month} ") if month else DATE_BLANK
+        return f"ngày{DATE_BLANK}tháng{month_text}năm {year_text}"
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
-def format_place_date(place: str, d: date | None, year: int | None = None) -> str:
+def format_place_date(place: str, d: date | None, year: int | None = None,
+                      month: int | None = None) -> str:
     """Place-and-date line: "Phụng Hiệp, ngày 05 tháng 02 năm 2024" (date only if no place)."""
     place = nfc(place or "").strip()
-    return f"{place}, {format_date(d, year)}" if place else format_date(d, year)
+    when = format_date(d, year, month)
+    return f"{place}, {when}" if place else when
 
 
 def format_short_date(d: date) -> str:
@@ -187,6 +191,8 @@ def slugify(text: str, max_length: int = 60) -> str:
     stripped = unicodedata.normalize("NFD", nfc(text or "").replace("đ", "d").replace("Đ", "D"))
     ascii_text = "".join(c for c in stripped if not unicodedata.combining(c)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > max_length and "-" in slug[:max_length + 1]:  # cut between words, not inside
+        slug = slug[:slug[:max_length + 1].rfind("-")]
     slug = slug[:max_length].rstrip("-") or SLUG_FALLBACK
     return windows_safe_name(slug)
 
