@@ -23,6 +23,18 @@ _COLUMNS = {
     "thanh_tich": ("thanh_tich", "thành tích", "tóm tắt thành tích"),
     "hinh_thuc": ("hinh_thuc", "hình thức", "hình thức khen thưởng"),
 }
+# The person's profile the báo cáo thành tích form asks for (optional columns, any order).
+PROFILE_COLUMNS = {
+    "ngay_sinh": ("ngay_sinh", "ngày sinh", "ngày, tháng, năm sinh"),
+    "gioi_tinh": ("gioi_tinh", "giới tính"),
+    "que_quan": ("que_quan", "quê quán"),
+    "dan_toc": ("dan_toc", "dân tộc"),
+    "trinh_do_chuyen_mon": ("trinh_do_chuyen_mon", "trình độ chuyên môn"),
+    "ly_luan_chinh_tri": ("ly_luan_chinh_tri", "lý luận chính trị", "trình độ lý luận chính trị"),
+    "nhiem_vu": ("nhiem_vu", "nhiệm vụ được giao"),
+    "khen_thuong_da_nhan": ("khen_thuong_da_nhan", "khen thưởng đã nhận",
+                            "hình thức khen thưởng đã nhận"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,7 @@ class NominationRow:
     unit_id: str
     achievements: str
     award_ref: str
+    profile: tuple[tuple[str, str], ...] = ()   # (PROFILE_COLUMNS key, value) of filled cells
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,14 @@ def nominations_from_table(table: RawTable) -> NominationSheet:
     if missing:
         raise DataError([Problem(f"thiếu cột '{key}'", table.location(table.header_row))
                          for key in missing])
-    rows = tuple(NominationRow(number, *(clean_text(cell(cells, index[k])) for k in _COLUMNS))
+    extra = {key: find_column(table, names) for key, names in PROFILE_COLUMNS.items()}
+    rows = tuple(NominationRow(number, *(clean_text(cell(cells, index[k])) for k in _COLUMNS),
+                               profile=_profile(cells, extra))
                  for number, cells in table.rows)
-    columns = {k: table.column_name(i) for k, i in index.items() if i is not None}
+    columns = {k: table.column_name(i) for k, i in {**index, **extra}.items() if i is not None}
     return NominationSheet(table.file, table.sheet, rows, columns)
+
+
+def _profile(cells, columns: dict[str, int | None]) -> tuple[tuple[str, str], ...]:
+    values = ((key, clean_text(cell(cells, i))) for key, i in columns.items() if i is not None)
+    return tuple((key, value) for key, value in values if value)

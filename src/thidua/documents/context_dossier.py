@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from thidua.campaign.legal_frame import decision_bases, submission_bases
 from thidua.campaign.loading import LoadedCampaign
-from thidua.campaign.model import Meeting, Period, Person
-from thidua.documents.context_common import BLANK, iso, short_date, two
+from thidua.campaign.model import Campaign, Meeting, Period, Person
+from thidua.documents.award_sections import decision_articles, proposal_text
+from thidua.documents.context_common import BLANK, iso, plan_reference, short_date
+from thidua.documents.council import attendance, ballots, count_text, percent_text, tie_lines
 from thidua.documents.context_results import decision_award_ids, results_data
 from thidua.documents.offices import (
     NAME_BLANK,
@@ -39,6 +43,12 @@ def _common(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     return data
 
 
+def _minutes_reference(loaded: LoadedCampaign, period: Period) -> str:
+    """'Biên bản số 05/BB-HĐTĐKT ngày 10/01/2024 của Hội đồng … về việc họp xét …'."""
+    block = minutes_block(loaded.campaign, period)
+    return _reference(block, "Biên bản")
+
+
 def submission_context(loaded: LoadedCampaign, period: Period,
                        result: PeriodResult) -> dict[str, Any]:
     """to-trinh.docx: the standing office asks the chairman to award the listed winners."""
@@ -47,8 +57,18 @@ def submission_context(loaded: LoadedCampaign, period: Period,
     van_ban = submission_block(c, period)
     van_ban["trich_yeu"] = (f"Về việc đề nghị khen thưởng các tập thể, cá nhân có thành tích "
                             f"xuất sắc trong {data['phong_trao']['ten_day_du']}")
+    if not van_ban["can_cu"]:
+        on = reference_date(c, period)
+        van_ban["can_cu"] = [*submission_bases(on),
+                             f"Căn cứ {plan_reference(c)} về việc "
+                             f"{data['phong_trao']['trich_yeu_ke_hoach_thuong']};",
+                             f"Căn cứ {_minutes_reference(loaded, period)} về việc họp xét đề "
+                             f"nghị khen thưởng {data['phong_trao']['ten_day_du']}."]
     meeting = period.meeting
-    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year))
+    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year),
+                de_nghi=[f"- {proposal_text(line)};" for line in data["hinh_thuc_khen"]])
+    if data["de_nghi"]:
+        data["de_nghi"][-1] = data["de_nghi"][-1][:-1] + "."
     return data
 
 
@@ -72,18 +92,50 @@ def annex_context(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     return data
 
 
+def executing_offices(c: Campaign, period: Period) -> str:
+    """Who executes the decision (its last article): the campaign's list, else the office of
+    the deciding body, the submitting office and the heads of the units concerned."""
+    named = list(c.dossier.executing_offices)
+    if not named:
+        issuer = c.dossier.decision.issuer or c.issuer
+        named = [f"Chánh Văn phòng {issuer.short_name or issuer.name}",
+                 f"Thủ trưởng {submission_block(c, period)['ten_co_quan']}"]
+    return ", ".join([*named, "Thủ trưởng các cơ quan, đơn vị có liên quan"])
+
+
+def funding_source(c: Campaign, data: dict[str, Any]) -> str:
+    """Where the prize money comes from: the definition's, else the deciding body's fund."""
+    if data["nguon_kinh_phi"]:
+        return data["nguon_kinh_phi"]
+    issuer = c.dossier.decision.issuer or c.issuer
+    return f"Quỹ Thi đua, khen thưởng của {issuer.name}"
+
+
 def decision_context(loaded: LoadedCampaign, period: Period,
                      result: PeriodResult) -> dict[str, Any]:
-    """quyet-dinh.docx: the chairman awards the decision-level winners (Điều 1–3)."""
+    """quyet-dinh.docx: the chairman awards the decision-level winners, one article per award
+    form, then bonus points, money with its funding source and the executing offices."""
     c = loaded.campaign
     van_ban = decision_block(c, period)
     ids = decision_award_ids(c, period, van_ban["ten_co_quan"])
     data = _common(loaded, period, result, ids)
-    forms = sorted({g["hinh_thuc"] for g in data["khen_thuong"]}) or ["khen thưởng"]
-    van_ban["trich_yeu"] = (f"Về việc tặng {', '.join(forms)} cho các tập thể, cá nhân có thành "
+    lines = data["hinh_thuc_khen"]
+    forms = [line["hinh_thuc"] for line in lines if line["la_hinh_thuc"]]
+    what = ", ".join(forms) if forms else "tiền thưởng"
+    van_ban["trich_yeu"] = (f"Về việc tặng {what} cho các tập thể, cá nhân có thành "
                             f"tích xuất sắc trong {data['phong_trao']['ten_day_du']}")
+    if not van_ban["can_cu"]:
+        van_ban["can_cu"] = [*decision_bases(reference_date(c, period)),
+                             f"Căn cứ {plan_reference(c)} về việc "
+                             f"{data['phong_trao']['trich_yeu_ke_hoach_thuong']};"]
     submission = submission_block(c, period)
-    data.update(van_ban=van_ban, hinh_thuc=", ".join(forms),
+    articles = decision_articles(lines, data["diem_cong"], data["nhan_diem_cong"],
+                                 data["tong_tien"], funding_source(c, data),
+                                 executing_offices(c, period), data["phong_trao"]["ten_day_du"])
+    last = articles[-1]["so"].rstrip(".")
+    van_ban["noi_nhan"] = [re.sub(r"^(- )?Như Điều \d+", lambda m: f"{m.group(1) or ''}Như {last}",
+                                  line) for line in van_ban["noi_nhan"]]
+    data.update(van_ban=van_ban, hinh_thuc=what, dieu=articles,
                 to_trinh={"trich_dan": _reference(submission, "Tờ trình"),
                           "so_ngay": _number_date(submission, "Tờ trình"),
                           "co_quan": submission["ten_co_quan"],
@@ -106,7 +158,7 @@ def meeting_data(meeting: Meeting | None, year: int) -> dict[str, Any]:
     present = votes.present if votes and votes.present is not None else None
 
     def count(value: int | None) -> str:
-        return two(value) if value is not None else BLANK
+        return count_text(value) if value is not None else BLANK
 
     def share(value: int | None) -> str:
         if value is None or not present:
@@ -122,31 +174,53 @@ def meeting_data(meeting: Meeting | None, year: int) -> dict[str, Any]:
         "chu_toa": _person(m.chair), "thu_ky": _person(m.secretary),
         "thanh_vien": attendees or [{"ho_ten": BLANK, "chuc_vu": BLANK, "mo_ta": BLANK}],
         "vang_mat": [_person(p) for p in m.absent],
-        "so_thanh_vien": two(len(m.attendees)) if m.attendees else BLANK,
-        "so_vang_mat": two(len(m.absent)),
+        "so_thanh_vien": count_text(len(m.attendees)) if m.attendees else BLANK,
+        "so_vang_mat": count_text(len(m.absent)),
         "so_co_mat": count(present),
         "tan_thanh": count(votes.agree if votes else None),
         "khong_tan_thanh": count(votes.disagree if votes else None),
         "khong_y_kien": count(votes.abstain if votes else None),
         "ty_le_tan_thanh": share(votes.agree if votes else None),
         "ket_luan": list(m.conclusion),
+        "thao_luan": list(m.discussion),
         "da_ghi": meeting is not None,
     }
 
 
 def minutes_context(loaded: LoadedCampaign, period: Period,
                     result: PeriodResult) -> dict[str, Any]:
-    """bien-ban.docx: the council meeting that considered the proposals."""
+    """bien-ban.docx: the council meeting that considered the proposals; its approved list is
+    annexed (landscape), nominees below the threshold are named and left out."""
     c = loaded.campaign
     data = _common(loaded, period, result)
     van_ban = minutes_block(c, period)
     van_ban["trich_yeu"] = (f"Họp xét đề nghị khen thưởng {data['phong_trao']['ten_day_du']}")
     hop = meeting_data(period.meeting, van_ban["nam"])
+    votes = ballots(c, period)
+    hop.update(thanh_phan=attendance(c, period), bieu_quyet=[b["text"] for b in votes],
+               khong_dat=[b["ten"] for b in votes if not b["dat"]],
+               bang_diem=tie_lines(c, period, result),
+               ty_le_thong_qua=percent_text(c.dossier.council.approval_threshold))
     if not hop["ket_luan"]:
         hop["ket_luan"] = [
-            f"{data['hoi_dong']} thống nhất đề nghị khen thưởng {data['so_tap_the']} tập thể và "
-            f"{data['so_ca_nhan']} cá nhân có thành tích xuất sắc trong "
-            f"{data['phong_trao']['ten_day_du']} (có danh sách kèm theo)."]
+            f"{data['hoi_dong']} thống nhất đề nghị khen thưởng {data['doi_tuong_khen']} có "
+            f"thành tích xuất sắc trong {data['phong_trao']['ten_day_du']} (có danh sách kèm "
+            "theo)."]
     data.update(van_ban=van_ban, hop=hop,
+                de_nghi=[f"- {proposal_text(line)};" for line in data["hinh_thuc_khen"]],
                 co_quan_thuong_truc=submission_block(c, period)["ten_co_quan"])
+    if data["de_nghi"]:
+        data["de_nghi"][-1] = data["de_nghi"][-1][:-1] + "."
+    return data
+
+
+def minutes_annex_context(loaded: LoadedCampaign, period: Period,
+                          result: PeriodResult) -> dict[str, Any]:
+    """The list the council approved, annexed to the biên bản."""
+    data = _common(loaded, period, result)
+    block = minutes_block(loaded.campaign, period)
+    data.update(van_ban=block,
+                tieu_de="DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC HỘI ĐỒNG THỐNG NHẤT ĐỀ NGHỊ KHEN THƯỞNG",
+                trich_yeu=f"Có thành tích xuất sắc trong {data['phong_trao']['ten_day_du']}",
+                kem_theo=f"(Kèm theo {_reference(block, 'Biên bản')})")
     return data

@@ -21,10 +21,12 @@ from thidua.documents.context_common import (
     points_phrase,
     two,
 )
+from thidua.documents.award_sections import NO_RANK, award_lines, bonus_lines, list_sections
+from thidua.documents.council import list_rejected, rejected
 from thidua.scoring.results import PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_money, format_number
 
-AWARDED_WITHOUT_RANK = "Được khen"  # the award column of a unit whose award has no named ranks
+AWARDED_WITHOUT_RANK = NO_RANK  # the rank column of a unit whose award has no named ranks
 
 
 def lower_first(text: str) -> str:
@@ -210,13 +212,19 @@ def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
 def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                   award_ids: set[str] | None) -> dict[str, Any]:
     c = loaded.campaign
+    refused = rejected(c, period)
+    whole_list_refused = list_rejected(c, period)
     units = renumber([unit_row(u, 0) for u in result.awarded
-                      if award_ids is None or u.award_id in award_ids])
-    people = person_rows(result, award_ids)
+                      if (award_ids is None or u.award_id in award_ids)
+                      and not whole_list_refused
+                      and not {u.unit_id, u.unit_name, u.award_id or ""} & refused])
+    people = [] if whole_list_refused else renumber(
+        [p for p in person_rows(result, award_ids)
+         if not {p["ho_ten"], p["ma_khen_thuong"]} & refused])
     groups = award_groups(c, period, units, people)
     unit_money = sum(u["tien_thuong_goc"] for u in units)
     person_money = sum(p["tien_thuong_goc"] for p in people)
-    funding = next((a.funding for a in period.awards if a.funding), "")
+    funding = c.dossier.funding or next((a.funding for a in period.awards if a.funding), "")
     return {
         "dot": {"ma": period.id, "ten": period.name, "ten_thuong": lower_first(period.name),
                 "tu_ngay_goc": iso(period.start), "den_ngay_goc": iso(period.end)},
@@ -228,6 +236,9 @@ def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
         "hoi_dong": c.dossier.council_name,
         "tap_the": units, "ca_nhan": people, "khen_thuong": groups,
         "de_nghi": proposal_lines(groups),
+        "hinh_thuc_khen": award_lines(c, period, units, people),
+        "danh_sach": list_sections(c, period, units, people),
+        "diem_cong": bonus_lines(units),
         "so_tap_the": two(len(units)), "so_tap_the_goc": len(units),
         "so_ca_nhan": two(len(people)), "so_ca_nhan_goc": len(people),
         "tong_tien": money(unit_money + person_money),

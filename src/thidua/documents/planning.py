@@ -11,6 +11,7 @@ from thidua.documents.context import settled_result
 from thidua.documents.context_dossier import (
     annex_context,
     decision_context,
+    minutes_annex_context,
     minutes_context,
     submission_context,
 )
@@ -73,7 +74,8 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
                         submission_context(loaded, period, result),
                         "danh-sach.docx", annex_context(loaded, period, result)),
         PlannedDocument("02_bien-ban.docx", "bien-ban.docx",
-                        minutes_context(loaded, period, result)),
+                        minutes_context(loaded, period, result),
+                        "danh-sach.docx", minutes_annex_context(loaded, period, result)),
         PlannedDocument("03_quyet-dinh.docx", "quyet-dinh.docx",
                         decision_context(loaded, period, result),
                         "quyet-dinh-danh-sach.docx",
@@ -109,3 +111,17 @@ def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
     if doc.fit:
         data = fit_tables(data)
     return data
+
+
+def missing_facts(documents: list[PlannedDocument]) -> list[str]:
+    """'Lê Minh Tâm (UBND xã Hòa An): ngày sinh, quê quán, …' for every báo cáo thành tích
+    that still has highlighted blanks, so the office knows whom to call."""
+    out = []
+    for doc in documents:
+        missing = doc.context.get("thieu")
+        if missing:
+            who = doc.context["ten_de_nghi"]
+            person = doc.context["ca_nhan"] if doc.context.get("loai_mau") == "cá nhân" else {}
+            unit = person.get("don_vi")
+            out.append(f"{who}{f' ({unit})' if unit else ''}: {', '.join(missing)}")
+    return out
