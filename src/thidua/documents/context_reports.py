@@ -1,5 +1,4 @@
-"""Báo cáo thành tích from profiles: the unit's own header, results in sentences, the form in
-force, and every missing fact as a highlighted blank listed per awardee."""
+"""Báo cáo thành tích from profiles: own header, results in sentences, missing facts marked."""
 
 from __future__ import annotations
 

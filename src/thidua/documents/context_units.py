@@ -27,7 +27,7 @@ from thidua.documents.context_reports import (
     result_sentences,
 )
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
-from thidua.documents.offices import reference_date, standing_office_block
+from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
 from thidua.scoring.results import Nomination, PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_place_date, upper_vi
 
@@ -100,7 +100,7 @@ def _report_van_ban(campaign: Campaign, period: Period, name: str,
 
 def _head_signer(unit: Unit | None) -> dict[str, str]:
     title = upper_vi(unit.head_title) if unit and unit.head_title else "THỦ TRƯỞNG ĐƠN VỊ"
-    return {"chuc_vu": title, "ho_ten": unit.head if unit and unit.head else ""}
+    return {"chuc_vu": title, "ho_ten": unit.head if unit and unit.head else NAME_BLANK}
 
 
 def _sections(parts: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
