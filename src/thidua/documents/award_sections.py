@@ -109,6 +109,14 @@ def proposal_text(line: dict[str, Any]) -> str:
     return text
 
 
+def proposal_sentences(lines: list[dict[str, Any]]) -> list[str]:
+    """The proposal as list items: '- Tặng …;' per award form, the last ending with '.'."""
+    out = [f"- {proposal_text(line)};" for line in lines]
+    if out:
+        out[-1] = out[-1][:-1] + "."
+    return out
+
+
 def bonus_lines(units: list[dict[str, Any]]) -> list[str]:
     """'UBND xã Hòa An: 03 điểm' for each unit with bonus points."""
     return [f"{u['ten']}: {u['diem_cong']} điểm" for u in units if u.get("diem_cong")]

@@ -8,7 +8,7 @@ from typing import Any
 from thidua.campaign.legal_frame import decision_bases, submission_bases
 from thidua.campaign.loading import LoadedCampaign
 from thidua.campaign.model import Campaign, Meeting, Period, Person
-from thidua.documents.award_sections import decision_articles, proposal_text
+from thidua.documents.award_sections import decision_articles
 from thidua.documents.context_common import BLANK, iso, plan_reference, short_date
 from thidua.documents.council import attendance, ballots, count_text, percent_text, tie_lines
 from thidua.documents.context_results import decision_award_ids, results_data
@@ -65,10 +65,7 @@ def submission_context(loaded: LoadedCampaign, period: Period,
                              f"Căn cứ {_minutes_reference(loaded, period)} về việc họp xét đề "
                              f"nghị khen thưởng {data['phong_trao']['ten_day_du']}."]
     meeting = period.meeting
-    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year),
-                de_nghi=[f"- {proposal_text(line)};" for line in data["hinh_thuc_khen"]])
-    if data["de_nghi"]:
-        data["de_nghi"][-1] = data["de_nghi"][-1][:-1] + "."
+    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year))
     return data
 
 
@@ -199,6 +196,7 @@ def minutes_context(loaded: LoadedCampaign, period: Period,
     votes = ballots(c, period)
     hop.update(thanh_phan=attendance(c, period), bieu_quyet=[b["text"] for b in votes],
                khong_dat=[b["ten"] for b in votes if not b["dat"]],
+               khong_dat_text="; ".join(b["ten"] for b in votes if not b["dat"]),
                bang_diem=tie_lines(c, period, result),
                ty_le_thong_qua=percent_text(c.dossier.council.approval_threshold))
     if not hop["ket_luan"]:
@@ -207,10 +205,7 @@ def minutes_context(loaded: LoadedCampaign, period: Period,
             f"thành tích xuất sắc trong {data['phong_trao']['ten_day_du']} (có danh sách kèm "
             "theo)."]
     data.update(van_ban=van_ban, hop=hop,
-                de_nghi=[f"- {proposal_text(line)};" for line in data["hinh_thuc_khen"]],
                 co_quan_thuong_truc=submission_block(c, period)["ten_co_quan"])
-    if data["de_nghi"]:
-        data["de_nghi"][-1] = data["de_nghi"][-1][:-1] + "."
     return data
 
 

@@ -11,7 +11,7 @@ from thidua.documents.context_common import parent_line, points
 from thidua.documents.context_results import figure_text
 from thidua.documents.offices import reference_date
 from thidua.scoring.results import Nomination, UnitResult
-from thidua.vietnamese.formatting import format_number, upper_vi
+from thidua.vietnamese.formatting import format_money, format_number, upper_vi
 
 ORDINALS = {1: "nhất", 2: "nhì", 3: "ba", 4: "tư"}
 LOCAL_BODIES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ",
@@ -93,7 +93,8 @@ def _ratio_sentence(campaign: Campaign, unit: UnitResult, numerator: str,
             f"{format_number(Decimal(str(bottom)))}{unit_word})")
 
 
-def result_sentences(campaign: Campaign, unit: UnitResult, scope_size: int) -> list[str]:
+def result_sentences(campaign: Campaign, unit: UnitResult, scope_size: int,
+                     total: str = "") -> list[str]:
     """The unit's results as a person writes them, one sentence per criterion of its own group,
     then the total and the rank: never a formula."""
     criteria = {c.id: c for c in campaign.scoring.criteria}
@@ -114,11 +115,31 @@ def result_sentences(campaign: Campaign, unit: UnitResult, scope_size: int) -> l
                        f"{'đạt' if score.met else 'không đạt'} chỉ tiêu.")
             continue
         said = f"{name}: {fact}, " if fact else f"{name}: "
-        out.append(f"{said}được {points(score.points)}/{points(score.max_points)} điểm.")
+        out.append(f"{said}{points_words(score.points, score.max_points)}.")
     if unit.rank:
-        out.append(f"Tổng điểm đạt {points(unit.total)} điểm, xếp thứ {ordinal(unit.rank)} trong "
-                   f"{scope_size:02d} {scope_words(unit.group_name)}.")
+        out.append(f"Tổng điểm đạt {total or points(unit.total) + ' điểm'}, xếp thứ "
+                   f"{ordinal(unit.rank)} trong {scope_size:02d} {scope_words(unit.group_name)}.")
     return out
+
+
+def points_words(got: Decimal, standard: Decimal) -> str:
+    """'được 60/60 điểm'; a deduction item 'không bị trừ điểm' / 'bị trừ 5 điểm'; above the
+    standard (bonus steps) 'được 40 điểm (điểm chuẩn 15, gồm điểm thưởng)'."""
+    if standard == 0:
+        return "không bị trừ điểm" if got == 0 else f"bị trừ {points(abs(got))} điểm"
+    if got > standard:
+        return f"được {points(got)} điểm (điểm chuẩn {points(standard)}, gồm điểm thưởng)"
+    return f"được {points(got)}/{points(standard)} điểm"
+
+
+def award_words(unit: UnitResult, honour: bool) -> str:
+    """'tặng Giấy khen …, Hạng Nhất' or, for a prize-only award, 'khen thưởng Hạng Nhất, tiền
+    thưởng 10.000.000 đồng'."""
+    rank = unit.award if unit.award and unit.award != unit.award_form else ""
+    money = f", tiền thưởng {format_money(unit.prize)} đồng" if unit.prize else ""
+    if honour:
+        return f"tặng {unit.award_form}{', ' + rank if rank else ''}{money}"
+    return f"khen thưởng {rank or 'theo kết quả xếp hạng'}{money}"
 
 
 def fact_items(values: list[str], missing: bool) -> list[dict[str, Any]]:

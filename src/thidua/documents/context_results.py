@@ -21,7 +21,13 @@ from thidua.documents.context_common import (
     points_phrase,
     two,
 )
-from thidua.documents.award_sections import NO_RANK, award_lines, bonus_lines, list_sections
+from thidua.documents.award_sections import (
+    NO_RANK,
+    award_lines,
+    bonus_lines,
+    list_sections,
+    proposal_sentences,
+)
 from thidua.documents.council import list_rejected, rejected
 from thidua.scoring.results import PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_money, format_number
@@ -151,28 +157,11 @@ def award_groups(campaign: Campaign, period: Period, units: list[dict[str, Any]]
     return out
 
 
-def proposal_lines(groups: list[dict[str, Any]]) -> list[str]:
-    """'- Giấy khen … (các xã, thị trấn): 05 tập thể và 28 cá nhân, tiền thưởng … đồng;' per
-    award; the groups are named when the award is limited to some of them."""
-    lines = []
-    for group in groups:
-        whom = [f"{group['so_tap_the']} tập thể" if group["tap_the"] else "",
-                f"{group['so_ca_nhan']} cá nhân" if group["ca_nhan"] else ""]
-        scope = f" ({group['nhom']})" if group["nhom"] else ""
-        line = f"- {group['hinh_thuc']}{scope}: {' và '.join(w for w in whom if w)}"
-        if group["tien_thuong"]["goc"]:
-            line += f", tiền thưởng {group['tien_thuong']['so']} đồng"
-        lines.append(line + ";")
-    if lines:
-        lines[-1] = lines[-1][:-1] + "."
-    return lines
-
-
 def who_text(collectives: int, persons: int) -> str:
     """'05 tập thể và 28 cá nhân' (a part with none is left out)."""
     parts = [f"{two(collectives)} tập thể" if collectives else "",
              f"{two(persons)} cá nhân" if persons else ""]
-    return " và ".join(p for p in parts if p) or "00 tập thể"
+    return " và ".join(p for p in parts if p) or "0 tập thể"
 
 
 def renumber(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -235,10 +224,11 @@ def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                        "co_quan": c.issuer.name, "nam": c.year},
         "hoi_dong": c.dossier.council_name,
         "tap_the": units, "ca_nhan": people, "khen_thuong": groups,
-        "de_nghi": proposal_lines(groups),
+        "de_nghi": proposal_sentences(award_lines(c, period, units, people)),
         "hinh_thuc_khen": award_lines(c, period, units, people),
         "danh_sach": list_sections(c, period, units, people),
         "diem_cong": bonus_lines(units),
+        "diem_cong_text": "; ".join(bonus_lines(units)),
         "so_tap_the": two(len(units)), "so_tap_the_goc": len(units),
         "so_ca_nhan": two(len(people)), "so_ca_nhan_goc": len(people),
         "tong_tien": money(unit_money + person_money),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from thidua.campaign.legal_frame import is_honour
 from thidua.campaign.loading import LoadedCampaign
 from thidua.campaign.model import Campaign, Period, Unit
 from thidua.documents.context_common import iso, issuer_block, points, two
@@ -18,6 +19,7 @@ from thidua.documents.context_results import (
 from thidua.documents.award_sections import canonical_forms
 from thidua.documents.context_plan import ended
 from thidua.documents.context_reports import (
+    award_words,
     fact_items,
     form_note,
     missing_of_person,
@@ -115,6 +117,12 @@ def _form_name(period: Period, form: str | None) -> str:
     return canonical_forms([a.form for a in period.awards]).get(form, form)
 
 
+def _proposal(period: Period, form: str | None) -> str:
+    """'Đề nghị tặng Giấy khen …'; a prize-only award is no hình thức to be 'tặng'."""
+    name = _form_name(period, form)
+    return f"Đề nghị tặng {name}" if name and is_honour(name) else "Đề nghị khen thưởng"
+
+
 def _award(period: Period, award_id: str | None):
     return next((a for a in period.awards if a.id == award_id), None)
 
@@ -134,8 +142,11 @@ def collective_report_context(loaded: LoadedCampaign, period: Period, result: Pe
         "loai_mau": "tập thể", "ten_de_nghi": unit.unit_name,
         "mau": form_note(c, period, _award(period, unit.award_id), individual=False),
         "don_vi": unit_result_data(c, result, unit),
-        "ket_qua": result_sentences(c, unit, _scope_size(result, c, unit)),
+        "ket_qua": result_sentences(c, unit, _scope_size(result, c, unit),
+                                    unit_result_data(c, result, unit)["tong_diem_text"]),
         "hinh_thuc_de_nghi": _form_name(period, unit.award_form),
+        "de_nghi_tang": _proposal(period, unit.award_form),
+        "ket_qua_khen": award_words(unit, is_honour(unit.award_form or "")),
         "bao_cao": sections, "tep_bao_cao": source,
         "thieu": missing_of_unit(sections),
         "ngay_ap_dung_goc": iso(reference_date(c, period)),
@@ -176,6 +187,7 @@ def person_report_context(loaded: LoadedCampaign, period: Period, result: Period
                     "thanh_tich": person.achievements, "ly_lich": person_fields(person)},
         "don_vi": unit_result_data(c, result, unit) if unit else {},
         "hinh_thuc_de_nghi": _form_name(period, person.award_form),
+        "de_nghi_tang": _proposal(period, person.award_form),
         "xep_thu": (lower_first(result_sentences(c, unit, _scope_size(result, c, unit))[-1])
                     if unit and unit.rank else ""),
         "bao_cao": sections, "tep_bao_cao": source,

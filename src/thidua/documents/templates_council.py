@@ -77,7 +77,7 @@ def to_trinh(out_dir: Path) -> Path:
     lead(doc, "2. Đề nghị khen thưởng:", " {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
     tag(doc, "{%p if diem_cong %}")
-    body(doc, "- Cộng {{ nhan_diem_cong }}: {{ diem_cong|join('; ') }}.")
+    body(doc, "- Cộng {{ nhan_diem_cong }}: {{ diem_cong_text }}.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tong_tien.goc %}")
     body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "
@@ -146,7 +146,7 @@ def bien_ban(out_dir: Path) -> Path:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if hop.khong_dat %}")
     body(doc, "Không đạt tỷ lệ biểu quyết, không đưa vào danh sách đề nghị khen thưởng: "
-              "{{ hop.khong_dat|join('; ') }}.")
+              "{{ hop.khong_dat_text }}.")
     tag(doc, "{%p endif %}")
     B.add_heading(doc, "III. KẾT LUẬN", 1)
     each(doc, "hop.ket_luan")

@@ -81,7 +81,7 @@ def facts(doc, items: str) -> None:
 
 def _report_start(doc, subject: str) -> None:
     header(doc)
-    title(doc, "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng {{ hinh_thuc_de_nghi }}")
+    title(doc, "BÁO CÁO THÀNH TÍCH", "{{ de_nghi_tang }}")
     centred(doc, "{{ mau }}", italic=True)
     lead(doc, subject, " {{ ten_de_nghi }}")
 
@@ -105,8 +105,12 @@ def bao_cao_tap_the(out_dir: Path) -> Path:
     facts(doc, "bao_cao.thanh_tich")
     B.add_heading(doc, "2. Kết quả thực hiện các tiêu chí thi đua", 2)
     each(doc, "ket_qua", "- {{ x }}")
+    tag(doc, "{%p if don_vi.so_lieu %}")
+    B.add_heading(doc, "3. Số liệu của đơn vị", 2)
+    each(doc, "don_vi.so_lieu", "- {{ x.ten }}: {{ x.gia_tri }}.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if don_vi.khen_thuong %}")
-    body(doc, "Kết quả: đơn vị được {{ hoi_dong }} đề nghị {{ don_vi.khen_thuong }}.")
+    body(doc, "Kết quả: đơn vị được {{ hoi_dong }} đề nghị {{ ket_qua_khen }}.")
     tag(doc, "{%p endif %}")
     B.add_heading(doc, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT ĐƯỢC", 1)
     facts(doc, "bao_cao.khen_thuong")

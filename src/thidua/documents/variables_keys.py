@@ -28,6 +28,10 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "hinh_thuc_khen[].nguon_kinh_phi": "Nguồn kinh phí của giải",
     "hinh_thuc_khen[].tien_thuong": "Tiền thưởng kèm theo hình thức (xem `<tiền>`)",
     "diem_cong": "'UBND xã A: 3 điểm' cho mỗi đơn vị được cộng điểm",
+    "diem_cong_text": "Các dòng điểm cộng nối bằng '; '",
+    "de_nghi_tang": "Dòng trích yếu của báo cáo: 'Đề nghị tặng Giấy khen …' (hoặc 'Đề nghị khen "
+                    "thưởng' khi chỉ có tiền thưởng)",
+    "hop.khong_dat_text": "Những người, đơn vị không đạt tỷ lệ biểu quyết, nối bằng '; '",
     "dieu": "Quyết định: các Điều theo thứ tự (mỗi hình thức, điểm cộng, tiền thưởng, thi hành)",
     "dieu[].so": "'Điều 1.'",
     "dieu[].text": "Nội dung của Điều",
@@ -48,6 +52,7 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "ca_nhan.ly_lich[].gia_tri": "Giá trị từ danh sách cá nhân",
     "ca_nhan.ly_lich[].thieu": "Đúng khi còn thiếu: in chỗ trống tô vàng",
     "ket_qua": "Báo cáo tập thể: kết quả từng tiêu chí viết thành câu, rồi tổng điểm và thứ hạng",
+    "ket_qua_khen": "Báo cáo tập thể: hình thức, hạng và tiền thưởng được đề nghị, viết thành câu",
     "mau": "Dòng ghi mẫu báo cáo (Mẫu số, tên mẫu, văn bản ban hành) theo ngày của hồ sơ",
     "thieu": "Những thông tin còn thiếu trong báo cáo thành tích",
     "xep_thu": "Báo cáo cá nhân: thứ hạng của đơn vị viết thành câu",
