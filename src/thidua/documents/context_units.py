@@ -189,7 +189,7 @@ def person_report_context(loaded: LoadedCampaign, period: Period, result: Period
         "hinh_thuc_de_nghi": _form_name(period, person.award_form),
         "de_nghi_tang": _proposal(period, person.award_form),
         "xep_thu": (lower_first(result_sentences(c, unit, _scope_size(result, c, unit))[-1])
-                    if unit and unit.rank else ""),
+                    if unit and unit.rank and unit.award_id else ""),
         "bao_cao": sections, "tep_bao_cao": source,
         "thieu": missing_of_person(person, sections),
         "ngay_ap_dung_goc": iso(reference_date(c, period)),

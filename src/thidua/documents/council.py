@@ -7,6 +7,7 @@ from typing import Any
 
 from thidua.campaign.model import Campaign, Meeting, Period
 from thidua.campaign.model_documents import Ballot
+from thidua.documents.award_sections import canonical_forms
 from thidua.scoring.results import PeriodResult
 from thidua.vietnamese.formatting import format_number
 
@@ -35,11 +36,18 @@ def council_size(campaign: Campaign, meeting: Meeting | None) -> int | None:
 
 def _subject_name(subject: str, campaign: Campaign, period: Period) -> str:
     units = {u.id: u.name for _, u in campaign.units()}
-    awards = {a.id: a.form for a in period.awards}
+    awards = {a.id: a for a in period.awards}
     if subject in units:
         return units[subject]
     if subject in awards:
-        return f"danh sách đề nghị {awards[subject]}"
+        award = awards[subject]
+        names = canonical_forms([a.form for a in period.awards])
+        whom = "tập thể" if award.recipients == "collective" else "cá nhân"
+        groups = [g.name for g in campaign.participants.groups
+                  if award.groups is not None and g.id in award.groups
+                  and len(award.groups) < len(campaign.participants.groups)]
+        scope = f" ({'; '.join(g[:1].lower() + g[1:] for g in groups)})" if groups else ""
+        return f"Danh sách {whom} đề nghị tặng {names[award.form]}{scope}"
     return subject
 
 
