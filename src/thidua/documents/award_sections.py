@@ -45,7 +45,9 @@ def list_sections(campaign: Campaign, period: Period, units: list[dict[str, Any]
         for group in campaign.participants.groups:
             rows = [u for u in units if u["ma_khen_thuong"] == award.id and u["ma_nhom"] == group.id]
             if rows:
-                collectives.append(_section(names[award.form], group.name, rows, award.id))
+                section = _section(names[award.form], group.name, rows, award.id)
+                section["co_diem"] = section["co_diem"] and bool(campaign.scoring.criteria)
+                collectives.append(section)
     persons: list[dict[str, Any]] = []
     for form in dict.fromkeys(names[a.form] for a in period.awards):
         ids = {a.id for a in period.awards if names[a.form] == form}

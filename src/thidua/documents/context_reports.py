@@ -38,6 +38,11 @@ def local_body(name: str) -> str:
     return ""
 
 
+def in_sentence(name: str) -> str:
+    """'Xã Nhơn Nghĩa A' → 'xã Nhơn Nghĩa A' inside a sentence; other names unchanged."""
+    return name[:1].lower() + name[1:] if name.lower().startswith(LOCAL_BODIES) else name
+
+
 def report_issuer(campaign: Campaign, name: str) -> Issuer:
     """The unit issuing its own report: a xã/phường/thị trấn under its own name and place
     ('ỦY BAN NHÂN DÂN / XÃ HÒA AN', dated 'Hòa An'), other units under the campaign's body."""
@@ -116,7 +121,7 @@ def result_sentences(campaign: Campaign, unit: UnitResult, scope_size: int,
             continue
         said = f"{name}: {fact}, " if fact else f"{name}: "
         out.append(f"{said}{points_words(score.points, score.max_points)}.")
-    if unit.rank:
+    if unit.rank:  # place names inside a sentence keep "xã", "thị trấn" in lower case
         out.append(f"Tổng điểm đạt {total or points(unit.total) + ' điểm'}, xếp thứ "
                    f"{ordinal(unit.rank)} trong {scope_size:02d} {scope_words(unit.group_name)}.")
     return out

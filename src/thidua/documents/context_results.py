@@ -238,6 +238,7 @@ def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
         "nhan_diem_cong": c.dossier.bonus_points_label,
         "nhan_diem_cong_sau_so": points_phrase(c.dossier.bonus_points_label),
         "nguon_kinh_phi": funding,
+        "co_cham_diem": bool(c.scoring.criteria),
         "so_don_vi_cham": two(len(result.units)),
         "so_don_vi_du_dieu_kien": two(sum(1 for u in result.units if u.eligible)),
     }

@@ -22,6 +22,7 @@ from thidua.documents.context_units import (
     result_sheet_context,
     score_table_context,
 )
+from thidua.documents.council import rejected
 from thidua.documents.docx_post import append_annex, fit_tables
 from thidua.render import DocumentRenderer
 from thidua.scoring.pipeline import select_period
@@ -81,18 +82,25 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
                         "quyet-dinh-danh-sach.docx",
                         annex_context(loaded, period, result, decision=True)),
     ]
+    refused = rejected(loaded.campaign, period)  # below the council's threshold: no report
     used: set[str] = set()
     for unit in result.awarded:
+        if {unit.unit_id, unit.unit_name, unit.award_id or ""} & refused:
+            continue
         slug = _unique(slugify(unit.unit_name), used)
         docs.append(PlannedDocument(f"04_bao-cao-thanh-tich_{slug}.docx",
                                     "bao-cao-thanh-tich-tap-the.docx",
                                     collective_report_context(loaded, period, result, unit)))
     for person in result.nominations:
+        if {person.full_name, person.award_id or ""} & refused:
+            continue
         slug = _unique(f"ca-nhan_{slugify(person.full_name, 40)}_{slugify(person.unit_name, 40)}",
                        used)
         docs.append(PlannedDocument(f"04_bao-cao-thanh-tich_{slug}.docx",
                                     "bao-cao-thanh-tich-ca-nhan.docx",
                                     person_report_context(loaded, period, result, person)))
+    if not loaded.campaign.scoring.criteria:
+        return docs  # a plan without points: no phiếu kết quả, no score table
     used = set()
     for unit in result.units:
         slug = _unique(slugify(unit.unit_name), used)

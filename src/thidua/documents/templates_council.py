@@ -72,9 +72,12 @@ def to_trinh(out_dir: Path) -> Path:
     body(doc, "{{ van_ban.ten_co_quan }} kính trình {{ van_ban.kinh_gui }} xem xét, khen thưởng "
               "các tập thể, cá nhân có thành tích xuất sắc trong {{ phong_trao.ten_day_du }}, "
               "cụ thể như sau:")
+    tag(doc, "{%p if co_cham_diem %}")
     lead(doc, "1. Kết quả chấm điểm, xếp hạng:", " có {{ so_don_vi_cham }} đơn vị được chấm "
          "điểm, trong đó {{ so_don_vi_du_dieu_kien }} đơn vị đủ điều kiện xếp hạng.")
-    lead(doc, "2. Đề nghị khen thưởng:", " {{ doi_tuong_khen }}, gồm:")
+    tag(doc, "{%p endif %}")
+    lead(doc, "{{ '2' if co_cham_diem else '1' }}. Đề nghị khen thưởng:",
+         " {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
     tag(doc, "{%p if diem_cong %}")
     body(doc, "- Cộng {{ nhan_diem_cong }}: {{ diem_cong_text }}.")
@@ -121,10 +124,10 @@ def bien_ban(out_dir: Path) -> Path:
     each(doc, "hop.vang_mat", "- {{ x.mo_ta }};")
     tag(doc, "{%p endif %}")
     B.add_heading(doc, "II. NỘI DUNG CUỘC HỌP", 1)
-    body(doc, "1. Thường trực Hội đồng ({{ co_quan_thuong_truc }}) báo cáo kết quả chấm điểm, "
-              "xếp hạng: có {{ so_don_vi_cham }} đơn vị được chấm điểm, "
-              "{{ so_don_vi_du_dieu_kien }} đơn vị đủ điều kiện xếp hạng; đề nghị khen thưởng "
-              "{{ doi_tuong_khen }}, gồm:")
+    body(doc, "1. Thường trực Hội đồng ({{ co_quan_thuong_truc }}) báo cáo {% if co_cham_diem "
+              "%}kết quả chấm điểm, xếp hạng: có {{ so_don_vi_cham }} đơn vị được chấm điểm, "
+              "{{ so_don_vi_du_dieu_kien }} đơn vị đủ điều kiện xếp hạng; {% endif %}đề nghị "
+              "khen thưởng {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
     tag(doc, "{%p if hop.bang_diem %}")
     body(doc, "2. Trường hợp bằng điểm và cách Hội đồng quyết định:")
