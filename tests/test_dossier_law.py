@@ -121,7 +121,8 @@ def test_minutes_state_membership_quorum_votes_and_ties(dossiers):
     assert "đủ điều kiện tiến hành cuộc họp (tối thiểu 67%)" in text
     assert "đồng ý 8/9 thành viên Hội đồng (đạt 88,9%), không đồng ý 0, không biểu quyết 01" in text
     tie = text_of(_file(dossiers["003-chau-thanh-a"], "02_bien-ban"))
-    assert "Trường hợp bằng điểm và cách Hội đồng quyết định" in tie and "Xã Nhơn Nghĩa A" in tie
+    assert "Trường hợp bằng điểm và cách xếp thứ tự:" in tie and "thứ tự do Hội đồng quyết định" in tie
+    assert "UBND xã Hòa An: Bằng 100 điểm với UBND thị trấn Cây Dương; xếp trên theo tiêu chí phụ" in text
     document = docx.Document(str(_file(dossiers["001-phung-hiep"], "02_bien-ban")))
     annex = document.sections[-1]
     assert len(document.sections) == 2 and annex.page_width > annex.page_height
@@ -188,3 +189,26 @@ def test_unit_report_has_its_own_header_place_and_results_in_sentences(dossiers)
     assert "- Tổng điểm đạt 100,00/100 điểm, xếp thứ nhất trong 13 xã, thị trấn." in lines
     assert any(line.startswith("(Mẫu số 08: Báo cáo thành tích đề nghị khen thưởng trong phong "
                                "trào thi đua theo chuyên đề") for line in lines)
+
+
+def test_attendance_comes_from_the_council_members_and_the_absent(tmp_path):
+    people = ["Nguyễn Hoàng Phúc", "Lê Thị Mỹ Duyên"] + [f"Thành viên {i}" for i in range(1, 8)]
+    members = "".join(f"      - {{name: {name}, title: Ủy viên, role: Ủy viên Hội đồng}}\n"
+                      for name in people)
+
+    def edit(yaml: str) -> str:
+        start, end = yaml.index("      attendees:\n"), yaml.index("      votes:")
+        yaml = yaml[:start] + "      absent: [{name: Thành viên 7, title: Ủy viên}]\n" + yaml[end:]
+        yaml = yaml.replace("present: 9, agree: 9", "present: 8, agree: 8")
+        yaml = yaml.replace("agree: 9}", "agree: 8}").replace("agree: 8, abstain: 1",
+                                                               "agree: 7, abstain: 1")
+        return yaml.replace("    approval_threshold: 50%",
+                            f"    members:\n{members}    approval_threshold: 50%")
+
+    files = build_dossier(load_campaign(_copy_001(tmp_path, edit)), "nam-2023", tmp_path / "out")
+    minutes = text_of(_file(files, "02_bien-ban"))
+    assert "Tổng số thành viên Hội đồng: 09; có mặt: 08; vắng mặt: 01." in minutes
+    assert "- Thành viên 1 - Ủy viên, Ủy viên Hội đồng;" in minutes
+    assert "- Thành viên 7 - Ủy viên, Ủy viên Hội đồng;" not in minutes
+    assert "4. Vắng mặt: 01 thành viên, gồm: - Thành viên 7 - Ủy viên;" in minutes
+    assert "đồng ý 7/9 thành viên Hội đồng (đạt 77,8%)" in minutes

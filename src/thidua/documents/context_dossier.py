@@ -143,7 +143,7 @@ def decision_context(loaded: LoadedCampaign, period: Period,
 def _person(person: Person | None) -> dict[str, str]:
     if person is None:
         return {"ho_ten": NAME_BLANK, "chuc_vu": BLANK, "mo_ta": f"{BLANK}"}
-    title = person.title or ""
+    title = ", ".join(x for x in (person.title, person.role) if x)
     return {"ho_ten": person.name, "chuc_vu": title,
             "mo_ta": f"{person.name} - {title}" if title else person.name}
 
@@ -184,6 +184,17 @@ def meeting_data(meeting: Meeting | None, year: int) -> dict[str, Any]:
     }
 
 
+def with_members(c: Campaign, meeting: Meeting | None) -> Meeting | None:
+    """The meeting's attendees from the council's members when it lists only who was absent."""
+    members = c.dossier.council.members
+    if meeting is None or meeting.attendees or not members:
+        return meeting
+    away = {p.name for p in meeting.absent} | {p.name for p in (meeting.chair, meeting.secretary)
+                                               if p is not None}
+    present = tuple(p for p in members if p.name not in away)
+    return meeting.model_copy(update={"attendees": present})
+
+
 def minutes_context(loaded: LoadedCampaign, period: Period,
                     result: PeriodResult) -> dict[str, Any]:
     """bien-ban.docx: the council meeting that considered the proposals; its approved list is
@@ -192,7 +203,7 @@ def minutes_context(loaded: LoadedCampaign, period: Period,
     data = _common(loaded, period, result)
     van_ban = minutes_block(c, period)
     van_ban["trich_yeu"] = (f"Họp xét đề nghị khen thưởng {data['phong_trao']['ten_day_du']}")
-    hop = meeting_data(period.meeting, van_ban["nam"])
+    hop = meeting_data(with_members(c, period.meeting), van_ban["nam"])
     votes = ballots(c, period)
     hop.update(thanh_phan=attendance(c, period), bieu_quyet=[b["text"] for b in votes],
                khong_dat=[b["ten"] for b in votes if not b["dat"]],

@@ -113,13 +113,13 @@ def attendance(campaign: Campaign, period: Period) -> dict[str, Any]:
 
 
 def tie_lines(campaign: Campaign, period: Period, result: PeriodResult) -> list[str]:
-    """Ties and how they were settled: the meeting's own words, else the scoring's notes of
-    ties the council's order decided."""
+    """Ties and how they were settled: the meeting's own words, else the scoring's notes (a
+    tie-break rule or the council's order)."""
     if period.meeting and period.meeting.ties:
         return list(period.meeting.ties)
     notes = []
-    for unit in result.units:
+    for unit in result.units:  # each settled tie once, from the unit placed above
         note = unit.tie_note or ""
-        if note and "Hội đồng" in note and not unit.tie:
+        if note and "xếp trên" in note and not unit.tie:
             notes.append(f"{unit.unit_name}: {note}")
     return notes

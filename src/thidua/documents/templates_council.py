@@ -130,7 +130,7 @@ def bien_ban(out_dir: Path) -> Path:
               "khen thưởng {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
     tag(doc, "{%p if hop.bang_diem %}")
-    body(doc, "2. Trường hợp bằng điểm và cách Hội đồng quyết định:")
+    body(doc, "2. Trường hợp bằng điểm và cách xếp thứ tự:")
     each(doc, "hop.bang_diem", "- {{ x }}.")
     tag(doc, "{%p endif %}")
     body(doc, "{{ '3' if hop.bang_diem else '2' }}. Ý kiến thảo luận của các thành viên Hội đồng:")
