@@ -13,10 +13,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua.atomic import write_bytes_atomic
 from thidua.campaign.model import Campaign, Metric, Period
+from thidua.data.nominations import NOMINATIONS_SHEET, SHEET_HEADERS
 from thidua.data.spreadsheet import FONT_NAME, put_text, workbook_bytes
 from thidua.vietnamese.formatting import format_number
 
 DATA_SHEET = "Số liệu"
+NOMINATION_ROWS = 200  # rows prepared with drop-down lists in the nominations sheet
 GUIDE_SHEET = "Hướng dẫn"
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _NOT_APPLICABLE_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -116,8 +118,33 @@ def build_form(campaign: Campaign, period: Period) -> Workbook:
     ws.protection.sheet = True           # no password: it guards against slips, not people
     ws.protection.formatColumns = False  # widths may still be adjusted
     ws.protection.formatRows = False
+    _nominations(workbook.create_sheet(NOMINATIONS_SHEET), period)
     _guide(workbook.create_sheet(GUIDE_SHEET), campaign, period, metrics)
     return workbook
+
+
+def _nominations(ws: Worksheet, period: Period) -> None:
+    """The individuals a unit proposes, with the profile their báo cáo thành tích needs."""
+    for column, (_, text) in enumerate(SHEET_HEADERS, start=1):
+        cell = ws.cell(row=1, column=column)
+        put_text(cell, text)
+        cell.font = Font(name=FONT_NAME, bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(column)].width = 40 if column >= 11 else 20
+    keys = [key for key, _ in SHEET_HEADERS]
+    sex = DataValidation(type="list", formula1='"Nam,Nữ"', allow_blank=True)
+    ws.add_data_validation(sex)
+    letter = get_column_letter(keys.index("gioi_tinh") + 1)
+    sex.add(f"{letter}2:{letter}{NOMINATION_ROWS + 1}")
+    award_ids = ",".join(a.id for a in period.awards)
+    if award_ids and len(award_ids) < 250:  # Excel's limit for a list written in the rule
+        awards = DataValidation(type="list", formula1=f'"{award_ids}"', allow_blank=True)
+        ws.add_data_validation(awards)
+        letter = get_column_letter(keys.index("hinh_thuc") + 1)
+        awards.add(f"{letter}2:{letter}{NOMINATION_ROWS + 1}")
+    ws.row_dimensions[1].height = 45
+    ws.freeze_panes = "B2"
 
 
 def _guide(ws: Worksheet, campaign: Campaign, period: Period, metrics: list[Metric]) -> None:
@@ -132,7 +159,10 @@ def _guide(ws: Worksheet, campaign: Campaign, period: Period, metrics: list[Metr
          "khẩu để mở nếu thật sự cần).", False),
         ("3. Ô màu xám: chỉ số không áp dụng cho đơn vị, để trống.", False),
         ("4. Không gộp ô, không thêm dòng tiêu đề; giữ nguyên tên cột.", False),
-        ("5. Lưu tệp dạng .xlsx và gửi lại cho cơ quan thường trực.", False),
+        (f"5. Trang tính '{NOMINATIONS_SHEET}': mỗi cá nhân đơn vị đề nghị khen thưởng một "
+         "dòng, ghi Mã đơn vị như trang số liệu; các cột lý lịch dùng cho báo cáo thành tích "
+         "(nhiều lần khen thưởng cách nhau bằng dấu ;).", False),
+        ("6. Lưu tệp dạng .xlsx và gửi lại cho cơ quan thường trực.", False),
         ("", False),
         ("Các chỉ số:", True),
     ]
