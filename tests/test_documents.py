@@ -367,7 +367,7 @@ def test_achievement_reports_use_the_unit_narrative_or_mark_the_gaps(campaign, t
     assert "TỔ TRƯỞNG" in paragraphs(next(p for p in files if "to-dan-pho-3" in p.name))
     missing = text_of(next(p for p in files if p.name.startswith("04_bao-cao-thanh-tich_to-1")))
     assert "bổ sung" not in missing and "……………" in missing
-    assert "Tổ dân phố 3: chức năng, nhiệm vụ, khen thưởng đã nhận" in files.missing
+    assert "Tổ dân phố 3: chức năng, nhiệm vụ; khen thưởng đã nhận" in files.missing
 
 
 def highlighted_blanks(path) -> int:

@@ -212,3 +212,16 @@ def test_attendance_comes_from_the_council_members_and_the_absent(tmp_path):
     assert "- Thành viên 7 - Ủy viên, Ủy viên Hội đồng;" not in minutes
     assert "4. Vắng mặt: 01 thành viên, gồm: - Thành viên 7 - Ủy viên;" in minutes
     assert "đồng ý 7/9 thành viên Hội đồng (đạt 77,8%)" in minutes
+
+
+def test_export_ends_with_what_is_missing_per_awardee(tmp_path):
+    from click.testing import CliRunner
+
+    from thidua.cli import cli
+    result = CliRunner().invoke(cli, ["export", str(ROOT / "001-phung-hiep"), "-o",
+                                      str(tmp_path), "--workers", "1"], catch_exceptions=False)
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines)
+                 if line.startswith("Báo cáo thành tích còn thiếu thông tin"))
+    assert ("  001-phung-hiep/nam-2023: Đặng Thị Thanh Trúc (UBND xã Thạnh Hòa): trình độ lý "
+            "luận chính trị") in lines[start:]

@@ -131,5 +131,5 @@ def missing_facts(documents: list[PlannedDocument]) -> list[str]:
             who = doc.context["ten_de_nghi"]
             person = doc.context["ca_nhan"] if doc.context.get("loai_mau") == "cá nhân" else {}
             unit = person.get("don_vi")
-            out.append(f"{who}{f' ({unit})' if unit else ''}: {', '.join(missing)}")
+            out.append(f"{who}{f' ({unit})' if unit else ''}: {'; '.join(missing)}")
     return out

@@ -22,6 +22,7 @@ from thidua.documents.planning import (
     PLAN_FILE,
     PLAN_FOLDER,
     PlannedDocument,
+    missing_facts,
     plan_dossier,
 )
 from thidua.documents.rendering import template_dirs
@@ -63,6 +64,7 @@ class ExportSummary:
     overwritten: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # facts still blank in the reports
     seconds: float = 0.0
 
     @property
@@ -102,6 +104,8 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]
         except ThiduaError as exc:
             summary.failures.append(f"{loaded.id}/{period.id}: " + "\n".join(exc.lines()))
             continue
+        summary.missing.extend(f"{loaded.id}/{period.id}: {line}"
+                               for line in missing_facts(documents))
         jobs.append(FolderJob(loaded, period.id, f"Hồ sơ {period.name}", documents, sources))
     return jobs
 
@@ -227,6 +231,10 @@ def summary_lines(summary: ExportSummary) -> list[str]:
         lines.append(f"Đã ghi đè {len(summary.overwritten)} tệp đã được sửa tay (--force):")
         lines += [f"  {path}" for path in summary.overwritten]
     lines += [f"Cảnh báo: {w}" for w in summary.warnings]
+    if summary.missing:
+        lines.append(f"Báo cáo thành tích còn thiếu thông tin ({len(summary.missing)} hồ sơ; chỗ "
+                     "trống được tô vàng trong văn bản):")
+        lines += [f"  {line}" for line in summary.missing]
     if summary.failures:
         lines.append(f"Lỗi: {len(summary.failures)} văn bản/đợt không tạo được:")
         lines += [f"  {f}" for f in _grouped(summary.failures)]
