@@ -33,7 +33,7 @@ BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 GK = "Giấy khen của Chủ tịch Ủy ban nhân dân huyện"
 # Prizes the plans leave to the law (docs/LEGAL.md): coefficient × lương cơ sở on the
 # decision's date (here the meeting's), rounded up to the next 10.000 đồng.
-BK_PRIZE = 3_600_000    # 000, 04/12/2023: NĐ 91/2017, Bằng khen tập thể 2,0 × 1.800.000
+BK_PRIZE = 0            # 000: the province's Bằng khen is proposed upward; the province pays
 GK_PRIZE = 540_000      # 000: Giấy khen tập thể 0,3 × 1.800.000
 
 # 000 Ninh Phước: one council-scored criterion (Bộ chỉ số, 100 points); rank within group.
@@ -68,9 +68,9 @@ NINH_PHUOC = {
 def test_seed_000_ninh_phuoc():
     result = score_period(seed("000-ninh-phuoc"), "nam-2023")
     assert table(result) == NINH_PHUOC
-    # 2 × 3.600.000 + 11 × 540.000 (collectives) + 2 × 1.800.000 (Bằng khen cá nhân 1,0)
-    # + 11 × 270.000 (Giấy khen cá nhân 0,15 × 1.800.000)
-    assert result.pending_ties == () and result.prize_total == 19_710_000
+    # 11 × 540.000 (Giấy khen tập thể) + 11 × 270.000 (Giấy khen cá nhân 0,15 × 1.800.000);
+    # nothing for the Bằng khen the district proposes to the province
+    assert result.pending_ties == () and result.prize_total == 8_910_000
     assert {u.unit_id: u.individuals_quota for u in result.units if u.award} == {
         u: 1 for u, row in NINH_PHUOC.items() if row[2]}
     assert len(result.nominations) == 13

@@ -191,3 +191,15 @@ def dossier_date(campaign: Campaign, period: Period) -> date:
     decision = campaign.dossier.decision.number.date
     meeting = period.meeting.date if period.meeting else None
     return decision or meeting or period.end or campaign.time.end
+
+
+def own_award_ids(campaign: Campaign, period: Period) -> set[str]:
+    """Awards the deciding body grants itself: those whose level word is in its name.
+
+    A Bằng khen of the province chairman is proposed upward, not decided (nor paid) by the
+    district; when no level matches the issuer, every award is taken as the decision's own.
+    """
+    issuer = campaign.dossier.decision.issuer or campaign.issuer
+    name = issuer.name.lower()
+    own = {a.id for a in period.awards if a.level and a.level.lower() in name}
+    return own or {a.id for a in period.awards}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thidua.campaign.legal_frame import fold, is_honour
+from thidua.campaign.legal_frame import fold, is_honour, own_award_ids
 from thidua.campaign.model import Campaign, Period
 from thidua.documents.context_common import money, two
 
@@ -27,12 +27,19 @@ def canonical_forms(forms: list[str]) -> dict[str, str]:
     return out
 
 
+def in_phrase(name: str) -> str:
+    """A group's name inside a phrase: 'Các xã, thị trấn' → 'các xã, thị trấn', but an acronym
+    stays: 'UBND các xã' is not 'uBND các xã'."""
+    first = name.split(" ", 1)[0]
+    return name if len(first) > 1 and first.isupper() else name[:1].lower() + name[1:]
+
+
 def _scope(campaign: Campaign, group_ids: list[str]) -> str:
     every = [g.id for g in campaign.participants.groups]
     if len(every) < 2 or set(every) <= set(group_ids):
         return ""
     names = [g.name for g in campaign.participants.groups if g.id in group_ids]
-    return "; ".join(n[:1].lower() + n[1:] for n in names)
+    return "; ".join(in_phrase(n) for n in names)
 
 
 def list_sections(campaign: Campaign, period: Period, units: list[dict[str, Any]],
@@ -67,7 +74,7 @@ def _section(form: str, group: str, rows: list[dict[str, Any]], award_id: str) -
             "co_hang": any(r.get("hang") for r in rows),
             "co_diem": any(r.get("tong_diem") for r in rows),
             "co_diem_cong": any(r.get("diem_cong") for r in rows),
-            "tieu_de": form + (f" ({group[:1].lower()}{group[1:]})" if group else "")}
+            "tieu_de": form + (f" ({in_phrase(group)})" if group else "")}
 
 
 def award_lines(campaign: Campaign, period: Period, units: list[dict[str, Any]],
@@ -75,6 +82,7 @@ def award_lines(campaign: Campaign, period: Period, units: list[dict[str, Any]],
     """One entry per award form (canonical name), in plan order: who receives it, the money
     attached, and whether it is a hình thức (a prize-only 'award' is not)."""
     names = canonical_forms([a.form for a in period.awards])
+    own = own_award_ids(campaign, period)
     out = []
     for form in dict.fromkeys(names[a.form] for a in period.awards):
         awards = [a for a in period.awards if names[a.form] == form]
@@ -90,6 +98,7 @@ def award_lines(campaign: Campaign, period: Period, units: list[dict[str, Any]],
         whom = " và ".join(x for x in (f"{two(len(mine))} tập thể" if mine else "",
                                        f"{two(len(persons))} cá nhân" if persons else "") if x)
         out.append({"hinh_thuc": form, "la_hinh_thuc": is_honour(form), "doi_tuong": whom,
+                    "cap_tren": not any(a.id in own for a in awards),
                     "nhom": _scope(campaign, list(dict.fromkeys(groups))),
                     "tien_thuong": money(prize), "so_tap_the": len(mine),
                     "so_ca_nhan": len(persons),
@@ -105,6 +114,9 @@ def proposal_text(line: dict[str, Any]) -> str:
     if not line["la_hinh_thuc"]:
         text = f"Thưởng cho {line['doi_tuong']}{scope} theo kết quả xếp hạng"
         return text + (f", tổng cộng {amount['so']} đồng" if amount["goc"] else "")
+    if line.get("cap_tren"):  # proposed upward: the higher level decides it and its money
+        giver = line["hinh_thuc"].partition(" của ")[2] or "cấp trên"
+        return f"Trình {giver} tặng {line['hinh_thuc']} cho {line['doi_tuong']}{scope}"
     text = f"Tặng {line['hinh_thuc']} cho {line['doi_tuong']}{scope}"
     if amount["goc"]:
         text += f", kèm theo tiền thưởng tổng cộng {amount['so']} đồng"

@@ -7,6 +7,7 @@ from typing import Any
 
 from thidua.campaign.legal_frame import decree_name, report_form, report_form_kind
 from thidua.campaign.model import Award, Campaign, Issuer, Period
+from thidua.documents.award_sections import in_phrase
 from thidua.documents.context_common import parent_line, points
 from thidua.documents.context_results import figure_text
 from thidua.documents.offices import reference_date
@@ -78,7 +79,7 @@ def scope_words(group_name: str) -> str:
     words = group_name.strip()
     if words.lower().startswith("các "):
         words = words[4:]
-    return words[:1].lower() + words[1:]
+    return in_phrase(words)
 
 
 def _ratio_sentence(campaign: Campaign, unit: UnitResult, numerator: str,

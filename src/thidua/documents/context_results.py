@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from thidua.campaign.legal_frame import own_award_ids
 from thidua.campaign.loading import LoadedCampaign
 from thidua.campaign.model import Award, Campaign, Period
 from thidua.documents.context_common import (
@@ -245,11 +246,6 @@ def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
 
 
 def decision_award_ids(campaign: Campaign, period: Period, issuer_name: str) -> set[str]:
-    """Awards the deciding body grants itself: those whose level word is in its name.
-
-    A Bằng khen of the province chairman is proposed upward, not decided by the district; when
-    no level matches the issuer, every award is taken as the decision's own.
-    """
-    name = issuer_name.lower()
-    own = {a.id for a in period.awards if a.level and a.level.lower() in name}
-    return own or {a.id for a in period.awards}
+    """Awards the deciding body grants itself (legal_frame.own_award_ids)."""
+    del issuer_name  # the decision's issuer comes from the campaign (dossier.decision.issuer)
+    return own_award_ids(campaign, period)

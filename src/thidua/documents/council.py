@@ -7,7 +7,7 @@ from typing import Any
 
 from thidua.campaign.model import Campaign, Meeting, Period
 from thidua.campaign.model_documents import Ballot
-from thidua.documents.award_sections import canonical_forms
+from thidua.documents.award_sections import canonical_forms, in_phrase
 from thidua.scoring.results import PeriodResult
 from thidua.vietnamese.formatting import format_number
 
@@ -46,7 +46,7 @@ def _subject_name(subject: str, campaign: Campaign, period: Period) -> str:
         groups = [g.name for g in campaign.participants.groups
                   if award.groups is not None and g.id in award.groups
                   and len(award.groups) < len(campaign.participants.groups)]
-        scope = f" ({'; '.join(g[:1].lower() + g[1:] for g in groups)})" if groups else ""
+        scope = f" ({'; '.join(in_phrase(g) for g in groups)})" if groups else ""
         return f"Danh sách {whom} đề nghị tặng {names[award.form]}{scope}"
     return subject
 

@@ -20,6 +20,7 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "danh_sach.tap_the[].co_diem_cong": "Có ít nhất một dòng có điểm cộng",
     "hinh_thuc_khen": "Mỗi hình thức khen thưởng một dòng (tên in một lần), theo thứ tự kế hoạch",
     "hinh_thuc_khen[].hinh_thuc": "Tên hình thức",
+    "hinh_thuc_khen[].cap_tren": "Đúng khi hình thức do cấp trên quyết định (tờ trình ghi \"Trình …\")",
     "hinh_thuc_khen[].la_hinh_thuc": "Đúng khi là hình thức khen thưởng; sai khi chỉ là tiền thưởng",
     "hinh_thuc_khen[].doi_tuong": "'05 tập thể và 28 cá nhân'",
     "hinh_thuc_khen[].nhom": "Các nhóm được xét khi giải chỉ dành cho một số nhóm",

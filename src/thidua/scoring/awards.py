@@ -26,7 +26,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from thidua.campaign.legal_frame import base_salary, default_coefficient, dossier_date
+from thidua.campaign.legal_frame import (
+    base_salary,
+    default_coefficient,
+    dossier_date,
+    own_award_ids,
+)
 from thidua.campaign.model import Award, Campaign, Period, Rank
 from thidua.scoring.ranking import Ranker, TieGroup
 from thidua.scoring.results import PendingTie
@@ -71,13 +76,15 @@ class PrizeBasis:
 
     base_salary: int | None
     on: date | None = None
+    own: frozenset[str] | None = None   # awards the campaign's own authority decides and pays
 
     @classmethod
     def of(cls, campaign: Campaign, period: Period) -> PrizeBasis:
         """The campaign's own base salary, else the one in force on the decision's date."""
         on = dossier_date(campaign, period)
         salary = campaign.dossier.base_salary
-        return cls(salary if salary is not None else base_salary(on).amount, on)
+        return cls(salary if salary is not None else base_salary(on).amount, on,
+                   frozenset(own_award_ids(campaign, period)))
 
 
 def by_coefficient(coefficient: Decimal, base: int) -> int:
@@ -100,14 +107,16 @@ def award_prize(award: Award, rank: Rank | None, basis: PrizeBasis | None,
                 individual: bool = False) -> int:
     """The prize of one awardee: the plan's fixed prize or coefficient wins; else the award's
     coefficient; else the decree's default coefficient for the award form on the decision date
-    (none for a prize-only 'award', which is not a hình thức)."""
+    (none for a prize-only 'award', which is not a hình thức, nor for an award proposed to a
+    higher level, which that level decides and pays)."""
     salary = basis.base_salary if basis else None
     if rank is not None and (rank.prize is not None or rank.prize_coefficient is not None):
         return prize_for(rank, salary)
     if not salary:
         return 0
     coefficient = award.prize_coefficient
-    if coefficient is None and basis is not None and basis.on is not None:
+    decided_here = basis is not None and (basis.own is None or award.id in basis.own)
+    if coefficient is None and decided_here and basis.on is not None:
         coefficient = default_coefficient(award.form, individual, basis.on)
     return by_coefficient(coefficient, salary) if coefficient else 0
 
