@@ -225,3 +225,17 @@ def test_export_ends_with_what_is_missing_per_awardee(tmp_path):
                  if line.startswith("Báo cáo thành tích còn thiếu thông tin"))
     assert ("  001-phung-hiep/nam-2023: Đặng Thị Thanh Trúc (UBND xã Thạnh Hòa): trình độ lý "
             "luận chính trị") in lines[start:]
+
+
+def test_unit_report_takes_what_its_narrative_lacks_from_the_units_sheet(tmp_path):
+    folder = _copy_001(tmp_path, lambda s: s)
+    before = build_dossier(load_campaign(folder), "nam-2023", tmp_path / "before").missing
+    assert "Ủy ban nhân dân thị trấn Cây Dương: khen thưởng đã nhận" in before
+    (folder / "data" / "nam-2023-ca-nhan-don-vi.csv").write_text(
+        "ma_don_vi,ten_don_vi,khen_thuong_da_nhan\n"
+        "tt-cay-duong,UBND thị trấn Cây Dương,Năm 2021: Giấy khen của Chủ tịch UBND huyện; "
+        "Năm 2022: Bằng khen của Chủ tịch UBND tỉnh\n", encoding="utf-8")
+    files = build_dossier(load_campaign(folder), "nam-2023", tmp_path / "out")
+    lines = paragraphs(_file(files, "04_bao-cao-thanh-tich_ubnd-thi-tran-cay-duong"))
+    assert "Năm 2022: Bằng khen của Chủ tịch UBND tỉnh." in lines
+    assert not any(line.startswith("Ủy ban nhân dân thị trấn Cây Dương:") for line in files.missing)

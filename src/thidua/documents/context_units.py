@@ -29,8 +29,10 @@ from thidua.documents.context_reports import (
     report_issuer,
     result_sentences,
 )
+from thidua.data.unit_profiles import read_unit_profiles
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
 from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
+from thidua.scoring.pipeline import data_paths
 from thidua.scoring.results import Nomination, PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_place_date, upper_vi
 
@@ -111,6 +113,31 @@ def _sections(parts: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
             ("dac_diem", "chuc_nang", "thanh_tich", "khen_thuong")}
 
 
+def _unit_profiles(loaded: LoadedCampaign, period: Period,
+                   result: PeriodResult) -> dict[str, dict[str, str]]:
+    """The units' own profiles (form sheet 'Đơn vị đề nghị'), read once per dossier."""
+    path = data_paths(loaded, period).nominations
+    return per_result(result, ("unit-profiles", str(path)), lambda: read_unit_profiles(path))
+
+
+def _fill_from_profile(parts: dict[str, list[str]], profile: dict[str, str]) -> None:
+    """Sections the narrative file leaves empty, from the unit's row of the profile sheet."""
+    if not parts["dac_diem"]:
+        parts["dac_diem"] = [ended(profile[k], ".") for k in ("dac_diem",) if k in profile]
+        if "to_chuc_bo_may" in profile:
+            parts["dac_diem"].append("Tổ chức bộ máy, biên chế: "
+                                     + ended(profile["to_chuc_bo_may"], "."))
+    if not parts["chuc_nang"] and "chuc_nang" in profile:
+        parts["chuc_nang"] = [ended(profile["chuc_nang"], ".")]
+    if not parts["khen_thuong"] and "khen_thuong_da_nhan" in profile:
+        parts["khen_thuong"] = award_history(profile["khen_thuong_da_nhan"])
+
+
+def award_history(text: str) -> list[str]:
+    """'Năm 2022: Giấy khen …; Năm 2023: …' → one sentence per award received."""
+    return [ended(x.strip(), ".") for x in text.split(";") if x.strip()]
+
+
 def _form_name(period: Period, form: str | None) -> str:
     """The award's one printed name (its longest variant in the period)."""
     if not form:
@@ -134,6 +161,7 @@ def collective_report_context(loaded: LoadedCampaign, period: Period, result: Pe
     c = loaded.campaign
     model_unit = _unit(c, unit.unit_id)
     parts, source = read_narrative(narrative_folder(loaded, period), unit.unit_id)
+    _fill_from_profile(parts, _unit_profiles(loaded, period, result).get(unit.unit_id, {}))
     sections = _sections(parts)
     data = results_data(loaded, period, result)
     data.update({
@@ -169,8 +197,7 @@ def person_report_context(loaded: LoadedCampaign, period: Period, result: Period
     if not parts["chuc_nang"] and profile.get("nhiem_vu"):
         parts["chuc_nang"] = [ended(profile["nhiem_vu"], ".")]
     if not parts["khen_thuong"] and profile.get("khen_thuong_da_nhan"):
-        parts["khen_thuong"] = [ended(x.strip(), ".") for x in
-                                profile["khen_thuong_da_nhan"].split(";") if x.strip()]
+        parts["khen_thuong"] = award_history(profile["khen_thuong_da_nhan"])
     sections = _sections(parts)
     sections["dac_diem"] = fact_items(parts.get("dac_diem") or [], False)
     unit = result.unit(person.unit_id)
