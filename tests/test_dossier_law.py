@@ -112,7 +112,11 @@ def test_submission_cites_law_decree_plan_and_minutes_and_lists_money_per_row(do
     assert "Trương Văn Hiếu" in lines  # TRƯỞNG PHÒNG of Phòng Nội vụ, known from the council
     document = docx.Document(str(_file(files, "01_to-trinh")))
     persons = [t for t in document.tables if t.cell(0, 1).text == "HỌ VÀ TÊN"]
-    assert len(persons) == 1 and all(r.cells[-1].text == "540.000" for r in persons[0].rows[1:-1])
+    assert [len(t.rows) - 2 for t in persons] == [24, 4]  # one table per award, own STT
+    assert all(r.cells[-1].text == "540.000" for t in persons for r in t.rows[1:-1])
+    assert "1. Giấy khen của Chủ tịch UBND huyện Phụng Hiệp (các xã, thị trấn)" in lines
+    assert "2. Giấy khen của Chủ tịch UBND huyện Phụng Hiệp (các ban, ngành, đoàn thể huyện)" \
+        in lines
 
 
 def test_minutes_state_membership_quorum_votes_and_ties(dossiers):

@@ -45,7 +45,7 @@ def _scope(campaign: Campaign, group_ids: list[str]) -> str:
 def list_sections(campaign: Campaign, period: Period, units: list[dict[str, Any]],
                   people: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Collectives in one table per award and participant group, individuals in one table per
-    award form; each with its own STT, heading and money subtotal."""
+    award (with the groups it covers); each with its own STT, heading and money subtotal."""
     names = canonical_forms([a.form for a in period.awards])
     collectives: list[dict[str, Any]] = []
     for award in period.awards:
@@ -56,11 +56,11 @@ def list_sections(campaign: Campaign, period: Period, units: list[dict[str, Any]
                 section["co_diem"] = section["co_diem"] and bool(campaign.scoring.criteria)
                 collectives.append(section)
     persons: list[dict[str, Any]] = []
-    for form in dict.fromkeys(names[a.form] for a in period.awards):
-        ids = {a.id for a in period.awards if names[a.form] == form}
-        rows = [p for p in people if p["ma_khen_thuong"] in ids]
+    for award in period.awards:
+        rows = [p for p in people if p["ma_khen_thuong"] == award.id]
         if rows:
-            persons.append(_section(form, "", rows, ""))
+            scope = _scope(campaign, list(award.groups or ()))
+            persons.append(_section(names[award.form], scope, rows, award.id))
     for i, section in enumerate(collectives + persons, 1):
         section["so"] = str(i)
     return {"tap_the": collectives, "ca_nhan": persons}

@@ -79,8 +79,13 @@ def facts(doc, items: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
-def _report_start(doc, subject: str) -> None:
-    header(doc)
+def _report_start(doc, subject: str, agency: bool = True) -> None:
+    """The header (the individual's form has no agency block, only the place and date), the
+    title, the form line and the awardee's name."""
+    if agency:
+        header(doc)
+    else:
+        B.add_header_table(doc, [], place_date_line="{{ van_ban.dia_danh_ngay }}")
     title(doc, "BÁO CÁO THÀNH TÍCH", "{{ de_nghi_tang }}")
     centred(doc, "{{ mau }}", italic=True)
     lead(doc, subject, " {{ ten_de_nghi }}")
@@ -123,7 +128,7 @@ def bao_cao_tap_the(out_dir: Path) -> Path:
 def bao_cao_ca_nhan(out_dir: Path) -> Path:
     """The campaign form for an individual: profile from the nominations sheet, then results."""
     doc = B.new_document()
-    _report_start(doc, "Họ và tên:")
+    _report_start(doc, "Họ và tên:", agency=False)
     B.add_heading(doc, "I. SƠ LƯỢC LÝ LỊCH", 1)
     tag(doc, "{%p for f in ca_nhan.ly_lich %}")
     paragraph = body(doc, "- {{ f.nhan }}: {{ f.gia_tri }}")

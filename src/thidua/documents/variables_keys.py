@@ -6,12 +6,13 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     # --- hồ sơ: danh sách theo hình thức, điều của quyết định, họp Hội đồng, báo cáo ---
     "danh_sach": "Danh sách khen thưởng chia mục: mỗi hình thức và nhóm một bảng riêng",
     "danh_sach.tap_the": "Các bảng tập thể (một bảng cho mỗi hình thức và nhóm đơn vị)",
-    "danh_sach.ca_nhan": "Các bảng cá nhân (một bảng cho mỗi hình thức)",
+    "danh_sach.ca_nhan": "Các bảng cá nhân (một bảng cho mỗi giải)",
     "danh_sach.tap_the[].so": "Số thứ tự của bảng",
     "danh_sach.tap_the[].tieu_de": "Tiêu đề bảng: hình thức (nhóm)",
     "danh_sach.tap_the[].hinh_thuc": "Tên hình thức khen thưởng (một tên duy nhất)",
-    "danh_sach.tap_the[].nhom": "Tên nhóm đơn vị, rỗng với bảng cá nhân",
-    "danh_sach.tap_the[].ma_khen_thuong": "Mã giải (awards[].id), rỗng với bảng cá nhân",
+    "danh_sach.tap_the[].nhom": "Tên nhóm đơn vị (bảng cá nhân: các nhóm của giải, rỗng khi "
+                                "giải dành cho mọi nhóm)",
+    "danh_sach.tap_the[].ma_khen_thuong": "Mã giải (awards[].id)",
     "danh_sach.tap_the[].dong": "Các dòng của bảng, STT riêng từ 1",
     "danh_sach.tap_the[].so_dong": "Số dòng (05, 12; 0 khi không có)",
     "danh_sach.tap_the[].tien_thuong": "Cộng tiền thưởng của bảng (xem `<tiền>`)",
