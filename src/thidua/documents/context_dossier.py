@@ -43,6 +43,15 @@ def _common(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     return data
 
 
+def whom(data: dict[str, Any]) -> str:
+    """'các tập thể, cá nhân', 'tập thể' (one), 'các cá nhân' … as the lists hold."""
+    parts = [("các " if n > 1 else "") + word for word, n in
+             (("tập thể", data["so_tap_the_goc"]), ("cá nhân", data["so_ca_nhan_goc"])) if n]
+    if len(parts) == 2:
+        return "các tập thể, cá nhân"
+    return parts[0] if parts else "các tập thể, cá nhân"
+
+
 def _minutes_reference(loaded: LoadedCampaign, period: Period) -> str:
     """'Biên bản số 05/BB-HĐTĐKT ngày 10/01/2024 của Hội đồng … về việc họp xét …'."""
     block = minutes_block(loaded.campaign, period)
@@ -55,7 +64,7 @@ def submission_context(loaded: LoadedCampaign, period: Period,
     c = loaded.campaign
     data = _common(loaded, period, result)
     van_ban = submission_block(c, period)
-    van_ban["trich_yeu"] = (f"Về việc đề nghị khen thưởng các tập thể, cá nhân có thành tích "
+    van_ban["trich_yeu"] = (f"Về việc đề nghị khen thưởng {whom(data)} có thành tích "
                             f"xuất sắc trong {data['phong_trao']['ten_day_du']}")
     if not van_ban["can_cu"]:
         on = reference_date(c, period)
@@ -65,7 +74,7 @@ def submission_context(loaded: LoadedCampaign, period: Period,
                              f"Căn cứ {_minutes_reference(loaded, period)} về việc họp xét đề "
                              f"nghị khen thưởng {data['phong_trao']['ten_day_du']}."]
     meeting = period.meeting
-    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year))
+    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year), doi_tuong_chung=whom(data))
     return data
 
 
@@ -119,7 +128,7 @@ def decision_context(loaded: LoadedCampaign, period: Period,
     lines = data["hinh_thuc_khen"]
     forms = [line["hinh_thuc"] for line in lines if line["la_hinh_thuc"]]
     what = ", ".join(forms) if forms else "tiền thưởng"
-    van_ban["trich_yeu"] = (f"Về việc tặng {what} cho các tập thể, cá nhân có thành "
+    van_ban["trich_yeu"] = (f"Về việc tặng {what} cho {whom(data)} có thành "
                             f"tích xuất sắc trong {data['phong_trao']['ten_day_du']}")
     if not van_ban["can_cu"]:
         van_ban["can_cu"] = [*decision_bases(reference_date(c, period)),

@@ -70,7 +70,7 @@ def to_trinh(out_dir: Path) -> Path:
     B.add_kinh_gui(doc, "{{ van_ban.kinh_gui }}")
     each(doc, "van_ban.can_cu", italic=True)
     body(doc, "{{ van_ban.ten_co_quan }} kính trình {{ van_ban.kinh_gui }} xem xét, khen thưởng "
-              "các tập thể, cá nhân có thành tích xuất sắc trong {{ phong_trao.ten_day_du }}, "
+              "{{ doi_tuong_chung }} có thành tích xuất sắc trong {{ phong_trao.ten_day_du }}, "
               "cụ thể như sau:")
     tag(doc, "{%p if co_cham_diem %}")
     lead(doc, "1. Kết quả chấm điểm, xếp hạng:", " có {{ so_don_vi_cham }} đơn vị được chấm "

@@ -30,6 +30,7 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "hinh_thuc_khen[].nguon_kinh_phi": "Nguồn kinh phí của giải",
     "hinh_thuc_khen[].tien_thuong": "Tiền thưởng kèm theo hình thức (xem `<tiền>`)",
     "diem_cong": "'UBND xã A: 3 điểm' cho mỗi đơn vị được cộng điểm",
+    "doi_tuong_chung": "Tờ trình: 'các tập thể, cá nhân', 'tập thể', 'các cá nhân' … theo danh sách",
     "diem_cong_text": "Các dòng điểm cộng nối bằng '; '",
     "de_nghi_tang": "Dòng trích yếu của báo cáo: 'Đề nghị tặng Giấy khen …' (hoặc 'Đề nghị khen "
                     "thưởng' khi chỉ có tiền thưởng)",
