@@ -243,3 +243,16 @@ def test_unit_report_takes_what_its_narrative_lacks_from_the_units_sheet(tmp_pat
     lines = paragraphs(_file(files, "04_bao-cao-thanh-tich_ubnd-thi-tran-cay-duong"))
     assert "Năm 2022: Bằng khen của Chủ tịch UBND tỉnh." in lines
     assert not any(line.startswith("Ủy ban nhân dân thị trấn Cây Dương:") for line in files.missing)
+
+
+def test_a_plan_without_points_shows_no_score_rank_or_score_sheets(tmp_path):
+    from test_documents import SYNTHETIC, make_campaign
+    start, end = SYNTHETIC.index("scoring:"), SYNTHETIC.index("periods:")
+    folder = make_campaign(tmp_path / "khong-diem")
+    (folder / "campaign.yaml").write_text(SYNTHETIC[:start] + SYNTHETIC[end:], encoding="utf-8")
+    files = build_dossier(load_campaign(folder), None, tmp_path / "out")
+    assert not any(p.name.startswith(("05_", "06_")) for p in files)  # no phiếu, no score table
+    for path in files:
+        text = text_of(path)
+        assert "TỔNG ĐIỂM" not in text and "XẾP HẠNG" not in text, path.name
+        assert "chấm điểm" not in text and "0,00/0" not in text, path.name
