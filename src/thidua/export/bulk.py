@@ -57,6 +57,7 @@ class ExportSummary:
     """What an export did, for the closing report."""
 
     documents: int = 0
+    missing: list[str] = field(default_factory=list)  # facts still blank in the reports
     pdfs: int = 0
     zips: list[Path] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
@@ -64,7 +65,6 @@ class ExportSummary:
     overwritten: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)  # facts still blank in the reports
     seconds: float = 0.0
 
     @property
