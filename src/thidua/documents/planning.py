@@ -111,16 +111,6 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
     return docs
 
 
-def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
-    """The .docx bytes of one planned document, its annex appended as its own section."""
-    data = renderer.render_bytes(doc.template, doc.context)
-    if doc.annex_template:
-        data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
-    if doc.fit:
-        data = fit_tables(data)
-    return data
-
-
 def missing_facts(documents: list[PlannedDocument]) -> list[str]:
     """'Lê Minh Tâm (UBND xã Hòa An): ngày sinh, quê quán, …' for every báo cáo thành tích
     that still has highlighted blanks, so the office knows whom to call."""
@@ -133,3 +123,13 @@ def missing_facts(documents: list[PlannedDocument]) -> list[str]:
             unit = person.get("don_vi")
             out.append(f"{who}{f' ({unit})' if unit else ''}: {'; '.join(missing)}")
     return out
+
+
+def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
+    """The .docx bytes of one planned document, its annex appended as its own section."""
+    data = renderer.render_bytes(doc.template, doc.context)
+    if doc.annex_template:
+        data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
+    if doc.fit:
+        data = fit_tables(data)
+    return data
