@@ -54,8 +54,8 @@ def whom(data: dict[str, Any]) -> str:
 
 def _minutes_reference(loaded: LoadedCampaign, period: Period) -> str:
     """'Biên bản số 05/BB-HĐTĐKT ngày 10/01/2024 của Hội đồng … về việc họp xét …'."""
-    block = minutes_block(loaded.campaign, period)
-    return _reference(block, "Biên bản")
+    block = minutes_block(loaded.campaign, period)  # dates in words, as căn cứ write them
+    return f"Biên bản số {block['so_ky_hieu_ngan']} {block['ngay']} của {block['ten_co_quan']}"
 
 
 def submission_context(loaded: LoadedCampaign, period: Period,
