@@ -256,3 +256,19 @@ def test_a_plan_without_points_shows_no_score_rank_or_score_sheets(tmp_path):
         text = text_of(path)
         assert "TỔNG ĐIỂM" not in text and "XẾP HẠNG" not in text, path.name
         assert "chấm điểm" not in text and "0,00/0" not in text, path.name
+
+
+def test_report_form_is_chosen_by_the_award_and_its_number_is_settable(tmp_path):
+    def edit(yaml: str) -> str:
+        yaml = yaml.replace("        level: huyện\n        recipients: collective\n",
+                            "        level: huyện\n        recipients: collective\n"
+                            "        report_form: tap_the\n", 1)
+        return yaml.replace("  funding: Quỹ", "  report_forms:\n    tap_the: {number: Mẫu số 4a}\n"
+                            "  funding: Quỹ", 1)
+    files = build_dossier(load_campaign(_copy_001(tmp_path, edit)), "nam-2023", tmp_path / "out")
+    unit = paragraphs(_file(files, "04_bao-cao-thanh-tich_ubnd-xa-hoa-an"))
+    assert ("(Mẫu số 4a: Báo cáo thành tích đề nghị khen thưởng cho tập thể, ban hành kèm theo "
+            "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ)") in unit
+    person = paragraphs(_file(files, "04_bao-cao-thanh-tich_ca-nhan_le-minh-tam"))
+    assert any(line.startswith("(Mẫu số 08: Báo cáo thành tích đề nghị khen thưởng trong phong "
+                               "trào thi đua theo chuyên đề") for line in person)
