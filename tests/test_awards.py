@@ -114,7 +114,8 @@ def test_tie_at_the_last_slot_and_tie_over_a_group_cap():
     campaign = builders.campaign(groups={"pb": 2, "xa": 2}, awards=[capped])
     result = score(campaign, {"pb01": 90, "pb02": 90, "xa01": 80, "xa02": 70})
     assert [t.unit_ids for t in result.pending_ties] == [("pb01", "pb02")]
-    assert summary(result) == {"xa01": (1, "Giấy khen", 0), "xa02": (2, "Giấy khen", 0)}
+    # no prize in the plan: the decree's Giấy khen tập thể 0,6 × 2.340.000 = 1.404.000 → 1.410.000
+    assert summary(result) == {"xa01": (1, "Giấy khen", 1410000), "xa02": (2, "Giấy khen", 1410000)}
 
 
 def test_ineligible_units_get_no_award_and_no_quota():
@@ -150,9 +151,10 @@ def test_nominations_within_quotas(tmp_path):
     result = score(campaign, {"pb01": 50, "pb02": 40, "xa01": 90, "xa02": 80, "xa03": 70},
                    nominations=sheet)
     assert [(n.full_name, n.unit_name, n.award_id, n.prize) for n in result.nominations] == [
-        ("Nguyễn Văn A", "Đơn vị XA01", "gk", 0), ("Trần Thị B", "Đơn vị XA01", "gk", 0),
-        ("Lê Văn C", "Đơn vị PB01", "cn", 500000), ("Phạm Thị D", "Đơn vị XA03", "gk", 0)]
-    assert result.prize_total == 6000000 + 4000000 + 1530000 + 500000
+        # under the collective Giấy khen: the individual coefficient 0,3 × 2.340.000 → 710.000
+        ("Nguyễn Văn A", "Đơn vị XA01", "gk", 710000), ("Trần Thị B", "Đơn vị XA01", "gk", 710000),
+        ("Lê Văn C", "Đơn vị PB01", "cn", 500000), ("Phạm Thị D", "Đơn vị XA03", "gk", 710000)]
+    assert result.prize_total == 6000000 + 4000000 + 1530000 + 500000 + 3 * 710000
 
 
 def test_nominations_over_quota_or_unknown_are_errors_with_rows(tmp_path):
@@ -226,7 +228,7 @@ def test_individual_award_also_respects_the_units_quotas(tmp_path):
     assert [(n.unit_id, n.award_id, n.prize) for n in result.nominations] == [
         ("xa01", "cn", 500000), ("xa01", "cn", 500000), ("xa02", "cn", 500000),
         ("pb02", "cn", 500000)]
-    assert result.prize_total == 4 * 500000
+    assert result.prize_total == 4 * 500000 + 3 * 1410000  # + three collective Giấy khen
 
 
 def test_unit_quota_is_shared_between_the_collective_and_the_individual_award(tmp_path):

@@ -45,7 +45,7 @@ def validations(ws) -> dict[str, tuple]:
 
 def test_form_layout_protection_and_validation(tmp_path):
     workbook = openpyxl.load_workbook(make_form(tmp_path))
-    assert workbook.sheetnames == ["Số liệu", "Hướng dẫn"]
+    assert workbook.sheetnames == ["Số liệu", "Cá nhân đề nghị", "Đơn vị đề nghị", "Hướng dẫn"]
     ws = workbook["Số liệu"]
     assert [c.value for c in ws[1]] == [
         "Mã đơn vị", "Tên đơn vị", "Tổng số hồ sơ (hồ sơ)", "Số hồ sơ trực tuyến (hồ sơ)",
@@ -123,3 +123,41 @@ def test_dates_points_and_metrics_of_other_groups(tmp_path):
 def test_form_is_deterministic(tmp_path):
     first = make_form(tmp_path).read_bytes()
     assert make_form(tmp_path).read_bytes() == first
+
+
+def test_nominations_sheet_with_profiles_reads_back(tmp_path):
+    from thidua.data.nominations import read_nominations
+    target = make_form(tmp_path)
+    workbook = openpyxl.load_workbook(target)
+    ws = workbook["Cá nhân đề nghị"]
+    assert [c.value for c in ws[1]][:4] == ["Họ và tên", "Chức vụ", "Mã đơn vị",
+                                            "Hình thức khen thưởng"]
+    assert "Nam,Nữ" in " ".join(str(r.formula1) for r in ws.data_validations.dataValidation)
+    ws.append(["Trần Thị Mai", "Công chức Văn phòng", "xa-an", "", datetime(1988, 3, 5), "Nữ",
+               "xã An", "Kinh", "Đại học Luật", "", "Tiếp nhận hồ sơ tại Bộ phận Một cửa",
+               "Hướng dẫn 812 hồ sơ trực tuyến", "Năm 2022: Giấy khen; Năm 2023: Giấy khen"])
+    workbook.save(target)
+    sheet = read_nominations(target)
+    (row,) = sheet.rows
+    assert (row.full_name, row.unit_id, row.achievements) == \
+        ("Trần Thị Mai", "xa-an", "Hướng dẫn 812 hồ sơ trực tuyến")
+    profile = dict(row.profile)
+    assert profile["ngay_sinh"] == "05/03/1988" and profile["gioi_tinh"] == "Nữ"
+    assert "ly_luan_chinh_tri" not in profile  # left blank: reported as missing later
+    assert sheet.location(row.row, "que_quan").sheet == "Cá nhân đề nghị"
+
+
+def test_unit_profile_sheet_reads_back(tmp_path):
+    from thidua.data.unit_profiles import read_unit_profiles
+    target = make_form(tmp_path)
+    workbook = openpyxl.load_workbook(target)
+    ws = workbook["Đơn vị đề nghị"]
+    assert [c.value for c in ws[1]] == ["Mã đơn vị", "Tên đơn vị", "Đặc điểm, tình hình",
+                                        "Tổ chức bộ máy, biên chế", "Chức năng, nhiệm vụ",
+                                        "Khen thưởng đã nhận"]
+    assert (ws["A4"].value, ws["B4"].value) == ("xa-an", "Xã An")
+    ws["C4"], ws["D4"], ws["F4"] = "Xã nông thôn", "20 cán bộ, công chức", "Năm 2022: Giấy khen"
+    workbook.save(target)
+    assert read_unit_profiles(target) == {"xa-an": {
+        "dac_diem": "Xã nông thôn", "to_chuc_bo_may": "20 cán bộ, công chức",
+        "khen_thuong_da_nhan": "Năm 2022: Giấy khen"}}

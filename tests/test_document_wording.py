@@ -95,31 +95,33 @@ def test_result_sheet_and_plan_word_bonus_points_once(an_hai, tmp_path):
             in paragraphs(plan))
 
 
-def test_summary_lines_name_the_groups_an_award_is_limited_to(an_hai):
+def test_summary_lines_name_each_award_form_once_with_its_money(an_hai):
+    # three awards of the plan are one form (Giấy khen of the chairman): printed once, the
+    # money attached to it, never as a hình thức of its own
     expected = [
-        "- Giấy khen của Chủ tịch Ủy ban nhân dân phường (các tổ dân phố): 06 tập thể, tiền "
-        "thưởng 10.610.000 đồng;",
-        "- Giấy khen của Chủ tịch Ủy ban nhân dân phường (các phòng, bộ phận chuyên môn và đơn "
-        "vị sự nghiệp thuộc UBND phường): 02 tập thể, tiền thưởng 4.680.000 đồng;",
-        "- Giấy khen của Chủ tịch Ủy ban nhân dân phường: 13 cá nhân, tiền thưởng 9.230.000 đồng."]
+        "- Tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường cho 08 tập thể và 13 cá nhân, kèm "
+        "theo tiền thưởng tổng cộng 24.520.000 đồng."]
     for prefix in ("01_to-trinh", "02_bien-ban", "06_bang-tong-hop"):
         lines = paragraphs(an_hai_file(an_hai, "nam-2026", prefix))
         start = lines.index(expected[0])
-        assert lines[start:start + 3] == expected, prefix
+        assert lines[start:start + 1] == expected, prefix
+        assert not any(line.startswith("- Tiền thưởng") for line in lines), prefix
     interim = paragraphs(an_hai_file(an_hai, "so-ket-6-thang", "01_to-trinh"))
-    assert ("- Giấy khen của Chủ tịch Ủy ban nhân dân phường: 04 tập thể, tiền thưởng "
-            "4.000.000 đồng;") in interim  # an award of every group names none
+    assert ("- Tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường cho 04 tập thể và 04 cá nhân, "
+            "kèm theo tiền thưởng tổng cộng 6.840.000 đồng.") in interim
 
 
 def test_award_tables_show_the_award_rank_and_the_score_rank_in_their_own_columns(an_hai):
     for prefix in ("01_to-trinh", "02_bien-ban", "03_quyet-dinh"):
         document = docx.Document(str(an_hai_file(an_hai, "nam-2026", prefix)))
-        table = next(t for t in document.tables if t.cell(0, 1).text == "TÊN TẬP THỂ")
-        rows = {r.cells[1].text: [c.text for c in r.cells[3:5]] for r in table.rows[1:-1]}
-        assert rows["Tổ dân phố An Nhơn 2"] == ["Hạng Nhất", "1"], prefix
-        assert rows["Tổ dân phố Phước Trường 2"] == ["Hạng Khuyến khích", "6"], prefix
-        assert rows["Văn phòng HĐND và UBND phường"] == ["Được khen", "1"], prefix
-        assert rows["Phòng Văn hóa - Xã hội"] == ["Được khen", "2"], prefix
+        tables = [t for t in document.tables if t.cell(0, 1).text == "TÊN TẬP THỂ"]
+        assert len(tables) == 2, prefix  # one table per group, each with its own STT
+        rows = {r.cells[1].text: [r.cells[0].text, r.cells[2].text, r.cells[4].text]
+                for t in tables for r in t.rows[1:-1]}
+        assert rows["Tổ dân phố An Nhơn 2"] == ["1", "1", "Hạng Nhất"], prefix
+        assert rows["Tổ dân phố Phước Trường 2"] == ["6", "6", "Hạng Khuyến khích"], prefix
+        assert rows["Văn phòng HĐND và UBND phường"] == ["1", "1", "–"], prefix
+        assert rows["Phòng Văn hóa - Xã hội"] == ["2", "2", "–"], prefix
 
 
 def _guidance_for(tmp_path, metric: str, rule: str) -> list[str]:
@@ -242,7 +244,7 @@ def test_seed_narratives_fill_their_own_sections(tmp_path):
     assert town[found - 1] == "1. Đặc điểm, tình hình"
     assert town.count("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH") == 1
     assert "DỮ LIỆU MẪU" not in " ".join(town) and not any(ln.startswith("#") for ln in town)
-    achievements = town.index("3. Giải pháp, thành tích nổi bật")
+    achievements = town.index("1. Biện pháp tổ chức thực hiện, giải pháp nổi bật")
     assert town[achievements + 1].startswith("Đơn vị xây dựng Kế hoạch thực hiện")
     office = text_of(next(p for p in files if p.name.endswith("_phong-noi-vu.docx")))
     assert ("2. Chức năng, nhiệm vụ Phòng Nội vụ là cơ quan thường trực về cải cách hành chính"
@@ -296,5 +298,8 @@ def test_report_total_above_standard_points_is_worded_as_including_bonus(tmp_pat
     files = build_dossier(load_campaign(seed), "nam-2021", tmp_path / "003")
     report = next(p for p in files if p.name.startswith("04_bao-cao-thanh-tich_thi-tran-mot-ngan"))
     text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
-    assert "Tổng điểm 220,00 điểm (điểm chuẩn 100, gồm điểm thưởng)" in text
+    assert "Tổng điểm đạt 220,00 điểm (điểm chuẩn 100, gồm điểm thưởng), xếp thứ nhất trong 06 " \
+        "xã, thị trấn." in text
+    assert "được 40,00 điểm (điểm chuẩn 15, gồm điểm thưởng)" in text  # never "40/15"
+    assert "khen thưởng Hạng Nhất, tiền thưởng 10.000.000 đồng" in text
     assert "220,00/100" not in text

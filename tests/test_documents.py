@@ -256,7 +256,7 @@ def test_special_characters_and_formulas_render_literally(built):
                  "06_bang-tong-hop.docx"):
         assert SPECIAL_NAME in text_of(by_name[name]), name
     person = next(p for p in files if "ca-nhan_tran-van-an" in p.name)
-    assert "=1+1" in paragraphs(person)
+    assert "=1+1." in paragraphs(person)
     assert "Thử nghiệm & kiểm tra" in text_of(plan)
     assert all(check_document(p) == [] for p in [plan, *files])
 
@@ -267,8 +267,8 @@ def test_numbered_plan_and_money_in_figures_and_words(campaign, built):
     assert "Số: 05/KH-UBND" in lines
     assert "An Hải, ngày 05 tháng 02 năm 2024" in lines
     decision = text_of(files[2])
-    assert "tổng số tiền thưởng là 4.500.000 đồng (Bằng chữ: Bốn triệu năm trăm nghìn đồng)" \
-        in decision
+    assert "Tổng số tiền thưởng là 5.210.000 đồng (Bằng chữ: Năm triệu hai trăm mười nghìn " \
+        "đồng), chi từ Quỹ Thi đua, khen thưởng của Ủy ban nhân dân phường An Hải." in decision
     context = document_context(load_campaign(campaign), "quyet-dinh")
     assert context["van_ban"]["tham_quyen"] == "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN HẢI"
 
@@ -288,19 +288,27 @@ GOLDEN_SUBMISSION = [  # the tờ trình body, paragraph by paragraph (golden: t
     "Về việc đề nghị khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào "
     "thi đua “Thử nghiệm & kiểm tra” năm 2024",
     "Kính gửi: Chủ tịch Ủy ban nhân dân phường An Hải",
+    # the law and the decree in force on the dossier's date (2024: NĐ 98/2023), then the plan
+    # and the council's biên bản with its number and date
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
+    "tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
     "Căn cứ Kế hoạch số 05/KH-UBND ngày 05/02/2024 của Ủy ban nhân dân phường An Hải về việc "
     "phát động phong trào thi đua “Thử nghiệm & kiểm tra” năm 2024;",
-    "Căn cứ kết quả chấm điểm, xếp hạng và Biên bản họp Hội đồng Thi đua - Khen thưởng ngày …… "
-    "tháng …… năm 2024.",
+    "Căn cứ Biên bản số      /BB-HĐTĐKT ngày     tháng     năm 2024 của Hội đồng Thi đua - "
+    "Khen thưởng về việc họp xét đề nghị khen thưởng phong trào thi đua “Thử nghiệm & kiểm "
+    "tra” năm 2024.",
     "Văn phòng HĐND và UBND phường kính trình Chủ tịch Ủy ban nhân dân phường An Hải xem xét, "
     "khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua “Thử "
     "nghiệm & kiểm tra” năm 2024, cụ thể như sau:",
     "1. Kết quả chấm điểm, xếp hạng: có 03 đơn vị được chấm điểm, trong đó 03 đơn vị đủ điều "
     "kiện xếp hạng.",
     "2. Đề nghị khen thưởng: 02 tập thể và 01 cá nhân, gồm:",
-    "- Giấy khen của Chủ tịch UBND phường An Hải: 02 tập thể, tiền thưởng 4.500.000 đồng;",
-    "- Giấy khen của Chủ tịch UBND phường An Hải: 01 cá nhân.",
-    "Tổng số tiền thưởng: 4.500.000 đồng (Bằng chữ: Bốn triệu năm trăm nghìn đồng).",
+    # one award form, named once; the money goes with it (the individual's Giấy khen prize is
+    # 0,3 × 2.340.000 = 702.000 → 710.000)
+    "- Tặng Giấy khen của Chủ tịch UBND phường An Hải cho 02 tập thể và 01 cá nhân, kèm theo "
+    "tiền thưởng tổng cộng 5.210.000 đồng.",
+    "Tổng số tiền thưởng: 5.210.000 đồng (Bằng chữ: Năm triệu hai trăm mười nghìn đồng).",
     "(Có danh sách kèm theo)",
     "Kính trình Chủ tịch Ủy ban nhân dân phường An Hải xem xét, quyết định./.",
 ]
@@ -322,11 +330,15 @@ def test_submission_matches_the_golden_text_and_annex_structure(built):
                         "Văn phòng HĐND và UBND phường)")
     tables = doc.tables
     collectives = next(t for t in tables if t.cell(0, 1).text == "TÊN TẬP THỂ")
-    assert [c.text for c in collectives.rows[0].cells][3:5] == ["HẠNG KHEN THƯỞNG", "XẾP HẠNG"]
+    assert [c.text for c in collectives.rows[0].cells] == [
+        "STT", "TÊN TẬP THỂ", "XẾP HẠNG", "TỔNG ĐIỂM", "HẠNG KHEN THƯỞNG", "TIỀN THƯỞNG (ĐỒNG)"]
     assert [c.text for c in collectives.rows[1].cells] == [
-        "1", SPECIAL_NAME, "Giấy khen của Chủ tịch UBND phường An Hải", "Hạng Nhất", "1",
-        "100,00", "3.000.000"]
+        "1", SPECIAL_NAME, "1", "100,00", "Hạng Nhất", "3.000.000"]
     assert collectives.rows[-1].cells[1].text == "Cộng: 02 tập thể"
+    persons = next(t for t in tables if t.cell(0, 1).text == "HỌ VÀ TÊN")
+    assert [c.text for c in persons.rows[1].cells][-1] == "710.000"  # every row with money
+    assert "1. Giấy khen của Chủ tịch UBND phường An Hải (tổ dân phố)" in lines or \
+        any(line.startswith("1. Giấy khen của Chủ tịch UBND phường An Hải") for line in lines)
 
 
 def test_minutes_mark_what_the_meeting_block_does_not_say(built):
@@ -350,10 +362,20 @@ def test_achievement_reports_use_the_unit_narrative_or_mark_the_gaps(campaign, t
     assert "Tổ có 420 hộ dân." in written and "Hướng dẫn 80 hồ sơ." in written
     assert written.index("Tổ có 420 hộ dân.") < written.index("II. THÀNH TÍCH ĐẠT ĐƯỢC") < \
         written.index("Hướng dẫn 80 hồ sơ.")
-    assert "[Đơn vị bổ sung: chức năng, nhiệm vụ được giao]" in written
+    assert "bổ sung" not in written  # a missing fact is a highlighted blank, not an instruction
+    assert highlighted_blanks(next(p for p in files if p.name ==
+                                   "04_bao-cao-thanh-tich_to-dan-pho-3.docx")) == 2
     assert "TỔ TRƯỞNG" in paragraphs(next(p for p in files if "to-dan-pho-3" in p.name))
     missing = text_of(next(p for p in files if p.name.startswith("04_bao-cao-thanh-tich_to-1")))
-    assert "[Đơn vị bổ sung: sơ lược đặc điểm, tình hình" in missing
+    assert "bổ sung" not in missing and "……………" in missing
+    assert "Tổ dân phố 3: chức năng, nhiệm vụ; khen thưởng đã nhận" in files.missing
+
+
+def highlighted_blanks(path) -> int:
+    """Runs that print a highlighted blank (a fact still to be filled in)."""
+    doc = docx.Document(str(path))
+    return sum(1 for p in doc.paragraphs for r in p.runs
+               if r.text.startswith("……") and r.font.highlight_color is not None)
 
 
 def test_campaign_template_overrides_the_default(campaign, tmp_path):

@@ -37,7 +37,7 @@ Hạng  Đơn vị    Trực tuyến  Tài khoản  Kế hoạch  Báo cáo  Tru
 Không xếp hạng – Xã Cát: Trực tuyến: 260/400 hồ sơ = 65,00%, không đạt 70%: không xét thi đua
 
 Cá nhân đề nghị khen thưởng: 6
-Tổng tiền thưởng: 5.910.000 đồng (Năm triệu chín trăm mười nghìn đồng).
+Tổng tiền thưởng: 10.170.000 đồng (Mười triệu một trăm bảy mươi nghìn đồng).
 """
 
 
@@ -112,7 +112,7 @@ def test_json_is_exactly_the_results_contract():
     assert phong_b["criteria"]["bc"]["explanation"] == \
         "01 báo cáo trễ 1–3 ngày × (−2) + 01 báo cáo không nộp × (−5) = −7 điểm"
     assert (data["prize_total"], xa_an["rank"], xa_an["award"], xa_an["prize"]) == \
-        (5910000, 1, "Hạng Nhất", 3000000)
+        (10170000, 1, "Hạng Nhất", 3000000)  # + 6 individuals × 710.000 (Giấy khen 0,3)
 
 
 def test_xlsx_prints_on_a4_landscape_and_is_deterministic(tmp_path):

@@ -31,16 +31,20 @@ def table(result):
 
 BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 GK = "Giấy khen của Chủ tịch Ủy ban nhân dân huyện"
+# Prizes the plans leave to the law (docs/LEGAL.md): coefficient × lương cơ sở on the
+# decision's date (here the meeting's), rounded up to the next 10.000 đồng.
+BK_PRIZE = 0            # 000: the province's Bằng khen is proposed upward; the province pays
+GK_PRIZE = 540_000      # 000: Giấy khen tập thể 0,3 × 1.800.000
 
 # 000 Ninh Phước: one council-scored criterion (Bộ chỉ số, 100 points); rank within group.
 # Bằng khen tỉnh first (cap 1 per group), then Giấy khen huyện (4 phòng ban, 7 xã) among the
 # rest. TNMT and Văn phòng tie at 96,50: the council file puts TNMT first.
 NINH_PHUOC = {
-    "phong-tai-nguyen-moi-truong": (D("96.50"), 1, BK, 0),
-    "van-phong-hdnd-ubnd": (D("96.50"), 2, GK, 0),
-    "phong-tu-phap": (D("94.25"), 3, GK, 0),
-    "phong-lao-dong-tbxh": (D("92.00"), 4, GK, 0),
-    "phong-kinh-te-ha-tang": (D("90.75"), 5, GK, 0),
+    "phong-tai-nguyen-moi-truong": (D("96.50"), 1, BK, BK_PRIZE),
+    "van-phong-hdnd-ubnd": (D("96.50"), 2, GK, GK_PRIZE),
+    "phong-tu-phap": (D("94.25"), 3, GK, GK_PRIZE),
+    "phong-lao-dong-tbxh": (D("92.00"), 4, GK, GK_PRIZE),
+    "phong-kinh-te-ha-tang": (D("90.75"), 5, GK, GK_PRIZE),
     "phong-noi-vu": (D("88.50"), 6, None, 0),
     "phong-nong-nghiep-ptnt": (D("86.00"), 7, None, 0),
     "phong-tai-chinh-ke-hoach": (D("84.25"), 8, None, 0),
@@ -49,14 +53,14 @@ NINH_PHUOC = {
     "phong-y-te": (D("76.75"), 11, None, 0),
     "thanh-tra-huyen": (D("72.50"), 12, None, 0),
     "phong-dan-toc": (D("68.00"), 13, None, 0),
-    "xa-phuoc-thuan": (D("97.25"), 1, BK, 0),
-    "tt-phuoc-dan": (D("95.00"), 2, GK, 0),
-    "xa-phuoc-hau": (D("93.50"), 3, GK, 0),
-    "xa-an-hai": (D("91.75"), 4, GK, 0),
-    "xa-phuoc-hai": (D("89.00"), 5, GK, 0),
-    "xa-phuoc-vinh": (D("87.25"), 6, GK, 0),
-    "xa-phuoc-huu": (D("85.50"), 7, GK, 0),
-    "xa-phuoc-son": (D("82.00"), 8, GK, 0),
+    "xa-phuoc-thuan": (D("97.25"), 1, BK, BK_PRIZE),
+    "tt-phuoc-dan": (D("95.00"), 2, GK, GK_PRIZE),
+    "xa-phuoc-hau": (D("93.50"), 3, GK, GK_PRIZE),
+    "xa-an-hai": (D("91.75"), 4, GK, GK_PRIZE),
+    "xa-phuoc-hai": (D("89.00"), 5, GK, GK_PRIZE),
+    "xa-phuoc-vinh": (D("87.25"), 6, GK, GK_PRIZE),
+    "xa-phuoc-huu": (D("85.50"), 7, GK, GK_PRIZE),
+    "xa-phuoc-son": (D("82.00"), 8, GK, GK_PRIZE),
     "xa-phuoc-thai": (D("78.50"), 9, None, 0),
 }
 
@@ -64,7 +68,9 @@ NINH_PHUOC = {
 def test_seed_000_ninh_phuoc():
     result = score_period(seed("000-ninh-phuoc"), "nam-2023")
     assert table(result) == NINH_PHUOC
-    assert result.pending_ties == () and result.prize_total == 0
+    # 11 × 540.000 (Giấy khen tập thể) + 11 × 270.000 (Giấy khen cá nhân 0,15 × 1.800.000);
+    # nothing for the Bằng khen the district proposes to the province
+    assert result.pending_ties == () and result.prize_total == 8_910_000
     assert {u.unit_id: u.individuals_quota for u in result.units if u.award} == {
         u: 1 for u, row in NINH_PHUOC.items() if row[2]}
     assert len(result.nominations) == 13
@@ -96,7 +102,9 @@ PHUNG_HIEP = {
 def test_seed_001_phung_hiep():
     result = score_period(seed("001-phung-hiep"), "nam-2023")
     assert table(result) == PHUNG_HIEP
-    assert result.prize_total == 15000000
+    # 15.000.000 fixed by the plan + 28 individuals × 540.000 (Giấy khen cá nhân 0,3 under
+    # NĐ 98/2023 × 1.800.000 on 10/01/2024)
+    assert result.prize_total == 30_120_000
     assert {u.unit_id: u.bonus_points for u in result.units if u.bonus_points} == {
         "xa-hoa-an": 3, "tt-cay-duong": 2, "xa-phuong-binh": 1}
     assert {u.unit_id: u.individuals_quota for u in result.units} == {
@@ -112,19 +120,20 @@ def test_seed_001_phung_hiep():
 
 
 GKH = "Giấy khen của Chủ tịch UBND huyện"
+GKH_PRIZE = 450_000  # 003, 18/12/2021: NĐ 91/2017, Giấy khen tập thể 0,3 × 1.490.000 = 447.000 → 450.000
 
 # 003 Châu Thành A, year end: kế hoạch 10; thủ tục 15 + 5 per extra (none: −5); tài khoản
 # 35 + 5 per 100 over 1.500; hồ sơ 30 + 5 per 20 over 150 (xã: 200); giải quyết ≥ 98%:
 # 10 + 5 per whole % over 98; reports due the 25th, Apr–Nov 2021 (first month of the log to
 # the period end 18/12): 1–3 days late −2, later or missing −5; untruthful −2; min 90.
 CHAU_THANH_A_YEAR = {
-    "bo-phan-mot-cua-huyen": (D("225.00"), 1, GKH, 0),  # 10+50+65+85+15
-    "phong-tu-phap": (D("190.00"), 2, GKH, 0),          # 10+45+50+75+15, 09/2021 4 days −5
-    "phong-tai-nguyen-moi-truong": (D("165.00"), 3, GKH, 0),  # 10+35+45+65+10
-    "phong-lao-dong-tbxh": (D("155.00"), 4, GKH, 0),    # 10+35+40+55+15
-    "phong-kinh-te-ha-tang": (D("135.00"), 5, GKH, 0),  # 10+30+35+50+10
-    "phong-tai-chinh-ke-hoach": (D("125.00"), 6, GKH, 0),  # 10+25+35+40+15
-    "phong-noi-vu": (D("115.00"), 7, GKH, 0),           # 10+25+35+35+10
+    "bo-phan-mot-cua-huyen": (D("225.00"), 1, GKH, GKH_PRIZE),  # 10+50+65+85+15
+    "phong-tu-phap": (D("190.00"), 2, GKH, GKH_PRIZE),          # 10+45+50+75+15, 09/2021 4 days −5
+    "phong-tai-nguyen-moi-truong": (D("165.00"), 3, GKH, GKH_PRIZE),  # 10+35+45+65+10
+    "phong-lao-dong-tbxh": (D("155.00"), 4, GKH, GKH_PRIZE),    # 10+35+40+55+15
+    "phong-kinh-te-ha-tang": (D("135.00"), 5, GKH, GKH_PRIZE),  # 10+30+35+50+10
+    "phong-tai-chinh-ke-hoach": (D("125.00"), 6, GKH, GKH_PRIZE),  # 10+25+35+40+15
+    "phong-noi-vu": (D("115.00"), 7, GKH, GKH_PRIZE),           # 10+25+35+35+10
     "van-phong-hdnd-ubnd": (D("110.00"), 8, None, 0),   # 10+20+40+30+10
     "phong-y-te": (D("103.00"), 9, None, 0),            # 10+20+35+30+10, 11/2021 3 days −2
     "phong-van-hoa-thong-tin": (D("98.00"), 10, None, 0),  # 10+15+35+30+10, untruthful −2
@@ -162,7 +171,9 @@ def test_seed_003_chau_thanh_a_year_end():
     result = score_period(seed("003-chau-thanh-a"), "nam-2021")
     assert table(result) == CHAU_THANH_A_YEAR
     assert result.pending_ties == ()  # the council file orders Nhơn Nghĩa A before Rạch Gòi
-    assert result.prize_total == 22000000
+    # 22.000.000 fixed + 7 × 450.000 (Giấy khen tập thể) + 27 × 230.000 (Giấy khen cá nhân
+    # 0,15 × 1.490.000 = 223.500 → 230.000)
+    assert result.prize_total == 31_360_000
     assert {u.unit_id: (u.bonus_points, u.individuals_quota) for u in result.units
             if u.bonus_points} == {"tt-mot-ngan": (15, 5), "xa-nhon-nghia-a": (10, 4),
                                    "tt-rach-goi": (5, 3)}

@@ -173,6 +173,10 @@ class Award(Base):
         None, description="Những đơn vị còn lại mỗi đơn vị xét chọn … cá nhân")
     individuals: Count | None = Field(None, description="Số cá nhân (giải cho cá nhân)")
     funding: str | None = Field(None, description="Nguồn kinh phí")
+    prize_coefficient: Number | None = Field(
+        None, description="Hệ số tiền thưởng × lương cơ sở (mặc định theo Nghị định; 0: không thưởng)")
+    report_form: Literal["chuyen_de", "tap_the", "ca_nhan"] | None = Field(
+        None, description="Mẫu báo cáo thành tích (mặc định theo hình thức khen thưởng)")
     text: Text = Field((), description="Diễn giải nguyên văn trong kế hoạch")
 
 

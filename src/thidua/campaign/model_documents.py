@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from thidua.campaign.model_types import Base, Count, Money, Text, VNDate
+from thidua.campaign.model_types import Base, Count, Money, Percent, Text, VNDate
 
 
 class Issuer(Base):
@@ -59,6 +60,8 @@ class Recipients(Base):
 class Person(Base):
     name: str
     title: str | None = None
+    role: str | None = Field(None, description="Vai trò trong Hội đồng: Chủ tịch, Phó Chủ tịch, "
+                             "Ủy viên, Thư ký")
 
 
 class Votes(Base):
@@ -66,6 +69,16 @@ class Votes(Base):
     agree: Count | None = None
     disagree: Count | None = None
     abstain: Count | None = None
+
+
+class Ballot(Base):
+    """The council's vote on one nominee (unit id or person's name) or one award's list."""
+
+    subject: str = Field(description="Mã đơn vị, họ tên cá nhân hoặc mã hình thức khen thưởng "
+                         "được biểu quyết")
+    agree: Count = Field(description="Số thành viên đồng ý")
+    disagree: Count = Field(0, description="Số thành viên không đồng ý")
+    abstain: Count = Field(0, description="Số thành viên không biểu quyết")
 
 
 class Meeting(Base):
@@ -81,6 +94,31 @@ class Meeting(Base):
     absent: tuple[Person, ...] = ()
     votes: Votes | None = None
     conclusion: Text = ()
+    members: Count | None = Field(None, description="Tổng số thành viên Hội đồng (mặc định: "
+                                  "số thành viên trong dossier.council.members, hoặc có mặt + vắng)")
+    ballots: tuple[Ballot, ...] = Field((), description="Biểu quyết theo từng người, đơn vị hoặc "
+                                        "danh sách")
+    discussion: Text = Field((), description="Ý kiến thảo luận tại cuộc họp")
+    ties: Text = Field((), description="Trường hợp bằng điểm và cách Hội đồng quyết định")
+
+
+class Council(Base):
+    """The council: its members and the share of all members a proposal needs."""
+
+    members: tuple[Person, ...] = Field((), description="Thành viên Hội đồng (họ tên, chức vụ, "
+                                        "vai trò)")
+    approval_threshold: Percent = Field(Decimal("0.5"), description="Tỷ lệ đồng ý tối thiểu trên "
+                                        "tổng số thành viên Hội đồng, ví dụ 50%, 80%, 90%")
+    quorum: Percent | None = Field(None, description="Tỷ lệ thành viên có mặt tối thiểu để họp, "
+                                   "ví dụ 2/3 viết 67%")
+
+
+class ReportForm(Base):
+    """The báo cáo thành tích form printed under the title (its number must be confirmed)."""
+
+    number: str = Field(description="Mẫu số, ví dụ Mẫu số 08")
+    title: str | None = Field(None, description="Tên mẫu")
+    decree: str | None = Field(None, description="Văn bản ban hành mẫu")
 
 
 class OfficeDocument(Base):
@@ -103,5 +141,12 @@ class Dossier(Base):
     submission: OfficeDocument = Field(OfficeDocument(), description="Tờ trình")
     decision: OfficeDocument = Field(OfficeDocument(), description="Quyết định")
     minutes: OfficeDocument = Field(OfficeDocument(), description="Biên bản")
-    base_salary: Money | None = Field(None, description="Lương cơ sở để tính tiền thưởng theo hệ số")
+    base_salary: Money | None = Field(None, description="Lương cơ sở để tính tiền thưởng theo hệ "
+                                      "số (mặc định: mức lương cơ sở hiện hành vào ngày quyết định)")
+    council: Council = Field(Council(), description="Hội đồng Thi đua - Khen thưởng")
+    funding: str | None = Field(None, description="Nguồn kinh phí khen thưởng")
+    executing_offices: tuple[str, ...] = Field(
+        (), description="Người, cơ quan thi hành ở Điều cuối của Quyết định")
+    report_forms: dict[Literal["chuyen_de", "tap_the", "ca_nhan"], ReportForm] = Field(
+        {}, description="Mẫu báo cáo thành tích (chuyen_de, tap_the, ca_nhan)")
     bonus_points_label: str = "điểm thi đua phát triển kinh tế - xã hội"

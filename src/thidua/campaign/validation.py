@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from thidua.campaign.model import OVERRIDE_EXTRA_KEYS, Campaign
+from thidua.campaign.model import OVERRIDE_EXTRA_KEYS, Campaign, Meeting
 from thidua.campaign.model_rules import RULE_KINDS, SCORING_KINDS_WITHOUT_MAX
 from thidua.campaign.outline_checks import outline_figures
 from thidua.campaign.schema_errors import problems_from_validation
@@ -174,6 +174,8 @@ class _Checker:
                     self.error(f"số phiếu tán thành, không tán thành, không ý kiến ({cast}) vượt "
                                f"số thành viên có mặt ({votes.present})",
                                base + ("meeting", "votes"))
+            if period.meeting:
+                self.check_meeting(period.meeting, base + ("meeting",))
             for ai, award in enumerate(period.awards):
                 apath = base + ("awards", ai)
                 self.check_groups_ref(award.groups, apath + ("groups",))
@@ -199,9 +201,6 @@ class _Checker:
                     self.error(f"tổng số theo hạng ({ranked}) vượt 'không quá {award.max_units}'",
                                apath + ("max_units",))
                 for ri, rank in enumerate(award.ranks):
-                    if rank.prize_coefficient is not None and self.c.dossier.base_salary is None:
-                        self.error("tiền thưởng theo hệ số cần dossier.base_salary (lương cơ sở)",
-                                   apath + ("ranks", ri, "prize_coefficient"))
                     self.check_prize(rank, apath + ("ranks", ri))
 
     def check_prize(self, rank: Any, path: KeyPath) -> None:
@@ -248,6 +247,26 @@ class _Checker:
                 self.error(f"mã đợt '{period.id}' chỉ khác '{seen[folded]}' ở chữ hoa/chữ "
                            "thường: trên Windows hai thư mục này là một; hãy đặt mã khác", path)
             seen.setdefault(folded, period.id)
+
+    def check_meeting(self, meeting: Meeting, path: KeyPath) -> None:
+        """The council's size, attendance and votes must add up."""
+        council = self.c.dossier.council
+        for key in ("approval_threshold", "quorum"):
+            share = getattr(council, key)
+            if share is not None and not 0 < share <= 1:
+                self.error("tỷ lệ phải lớn hơn 0% và không quá 100%", ("dossier", "council", key))
+        size = meeting.members if meeting.members is not None else (
+            len(council.members) if council.members else None)
+        present = meeting.votes.present if meeting.votes else None
+        if size is not None and present is not None and present + len(meeting.absent) > size:
+            self.error(f"số thành viên có mặt và vắng mặt ({present + len(meeting.absent)}) vượt "
+                       f"tổng số thành viên Hội đồng ({size})", path + ("members",))
+        limit = size if size is not None else present
+        for i, ballot in enumerate(meeting.ballots):
+            cast = ballot.agree + ballot.disagree + ballot.abstain
+            if limit is not None and cast > limit:
+                self.error(f"số phiếu ({cast}) vượt số thành viên Hội đồng ({limit})",
+                           path + ("ballots", i))
 
     def check_deadlines(self) -> None:
         start = self.c.document.date or self.c.time.start

@@ -24,6 +24,12 @@ def _report(outcome: FolderOutcome) -> None:
         click.echo(f"Giữ nguyên (đã sửa tay sau khi tạo; dùng --force để ghi đè): {path}")
     for path in outcome.overwritten:
         click.echo(f"Đã ghi đè tệp đã sửa tay (--force): {path}")
+    if outcome.missing:
+        click.echo(f"Báo cáo thành tích còn thiếu thông tin ({len(outcome.missing)} hồ sơ, chỗ "
+                   "trống được tô vàng trong văn bản; bổ sung vào danh sách cá nhân hoặc tệp "
+                   "bao-cao-thanh-tich):")
+        for line in outcome.missing:
+            click.echo(f"  - {line}")
 
 
 _FORCE = click.option("--force", is_flag=True,

@@ -13,10 +13,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua.atomic import write_unless_edited
 from thidua.campaign.model import Campaign, Metric, Period
+from thidua.data.nominations import NOMINATIONS_SHEET, SHEET_HEADERS
 from thidua.data.spreadsheet import FONT_NAME, put_text, workbook_bytes, xml_safe
+from thidua.data.unit_profiles import UNIT_COLUMNS, UNIT_SHEET
 from thidua.vietnamese.formatting import format_number
 
 DATA_SHEET = "Số liệu"
+NOMINATION_ROWS = 200  # rows prepared with drop-down lists in the nominations sheet
 GUIDE_SHEET = "Hướng dẫn"
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _NOT_APPLICABLE_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -116,8 +119,49 @@ def build_form(campaign: Campaign, period: Period) -> Workbook:
     ws.protection.sheet = True           # no password: it guards against slips, not people
     ws.protection.formatColumns = False  # widths may still be adjusted
     ws.protection.formatRows = False
+    _nominations(workbook.create_sheet(NOMINATIONS_SHEET), period)
+    _units(workbook.create_sheet(UNIT_SHEET), [u for _, u in units])
     _guide(workbook.create_sheet(GUIDE_SHEET), campaign, period, metrics)
     return workbook
+
+
+def _header(ws: Worksheet, titles: list[str], wide_from: int) -> None:
+    for column, text in enumerate(titles, start=1):
+        cell = ws.cell(row=1, column=column)
+        put_text(cell, text)
+        cell.font = Font(name=FONT_NAME, bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(column)].width = 40 if column >= wide_from else 20
+    ws.row_dimensions[1].height = 45
+
+
+def _units(ws: Worksheet, units: list) -> None:
+    """What each unit proposed for a collective award says about itself (one row per unit)."""
+    _header(ws, [title for _, title, _ in UNIT_COLUMNS], wide_from=3)
+    for row, unit in enumerate(units, start=2):
+        for column, text in ((1, unit.id), (2, unit.name)):
+            cell = ws.cell(row=row, column=column)
+            put_text(cell, text)
+            cell.font = Font(name=FONT_NAME)
+    ws.freeze_panes = "C2"
+
+
+def _nominations(ws: Worksheet, period: Period) -> None:
+    """The individuals a unit proposes, with the profile their báo cáo thành tích needs."""
+    _header(ws, [text for _, text in SHEET_HEADERS], wide_from=11)
+    keys = [key for key, _ in SHEET_HEADERS]
+    sex = DataValidation(type="list", formula1='"Nam,Nữ"', allow_blank=True)
+    ws.add_data_validation(sex)
+    letter = get_column_letter(keys.index("gioi_tinh") + 1)
+    sex.add(f"{letter}2:{letter}{NOMINATION_ROWS + 1}")
+    award_ids = ",".join(a.id for a in period.awards)
+    if award_ids and len(award_ids) < 250:  # Excel's limit for a list written in the rule
+        awards = DataValidation(type="list", formula1=f'"{award_ids}"', allow_blank=True)
+        ws.add_data_validation(awards)
+        letter = get_column_letter(keys.index("hinh_thuc") + 1)
+        awards.add(f"{letter}2:{letter}{NOMINATION_ROWS + 1}")
+    ws.freeze_panes = "B2"
 
 
 def _guide(ws: Worksheet, campaign: Campaign, period: Period, metrics: list[Metric]) -> None:
@@ -132,7 +176,12 @@ def _guide(ws: Worksheet, campaign: Campaign, period: Period, metrics: list[Metr
          "khẩu để mở nếu thật sự cần).", False),
         ("3. Ô màu xám: chỉ số không áp dụng cho đơn vị, để trống.", False),
         ("4. Không gộp ô, không thêm dòng tiêu đề; giữ nguyên tên cột.", False),
-        ("5. Lưu tệp dạng .xlsx và gửi lại cho cơ quan thường trực.", False),
+        (f"5. Trang tính '{NOMINATIONS_SHEET}': mỗi cá nhân đơn vị đề nghị khen thưởng một "
+         "dòng, ghi Mã đơn vị như trang số liệu; các cột lý lịch dùng cho báo cáo thành tích "
+         "(nhiều lần khen thưởng cách nhau bằng dấu ;).", False),
+        (f"6. Trang tính '{UNIT_SHEET}': đơn vị tự giới thiệu cho báo cáo thành tích tập thể "
+         "(đặc điểm, tổ chức bộ máy, chức năng nhiệm vụ, khen thưởng đã nhận).", False),
+        ("7. Lưu tệp dạng .xlsx và gửi lại cho cơ quan thường trực.", False),
         ("", False),
         ("Các chỉ số:", True),
     ]

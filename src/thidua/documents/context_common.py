@@ -66,8 +66,8 @@ def short_date(d: date | None) -> str:
 
 
 def two(n: int) -> str:
-    """Counts as documents write them: 1 → "01", 12 → "12"."""
-    return f"{n:02d}"
+    """Counts as documents write them: 1 → "01", 12 → "12", but 0 → "0" (never "00")."""
+    return "0" if n == 0 else f"{n:02d}"
 
 
 def money(amount: int) -> dict[str, Any]:

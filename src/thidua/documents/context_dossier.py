@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from thidua.campaign.legal_frame import decision_bases, submission_bases
 from thidua.campaign.loading import LoadedCampaign
-from thidua.campaign.model import Meeting, Period, Person
-from thidua.documents.context_common import BLANK, iso, short_date, two
+from thidua.campaign.model import Campaign, Meeting, Period, Person
+from thidua.documents.award_sections import decision_articles
+from thidua.documents.context_common import BLANK, iso, plan_reference, short_date
+from thidua.documents.council import attendance, ballots, count_text, percent_text, tie_lines
 from thidua.documents.context_results import decision_award_ids, results_data
 from thidua.documents.offices import (
     NAME_BLANK,
@@ -39,16 +43,38 @@ def _common(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     return data
 
 
+def whom(data: dict[str, Any]) -> str:
+    """'các tập thể, cá nhân', 'tập thể' (one), 'các cá nhân' … as the lists hold."""
+    parts = [("các " if n > 1 else "") + word for word, n in
+             (("tập thể", data["so_tap_the_goc"]), ("cá nhân", data["so_ca_nhan_goc"])) if n]
+    if len(parts) == 2:
+        return "các tập thể, cá nhân"
+    return parts[0] if parts else "các tập thể, cá nhân"
+
+
+def _minutes_reference(loaded: LoadedCampaign, period: Period) -> str:
+    """'Biên bản số 05/BB-HĐTĐKT ngày 10/01/2024 của Hội đồng … về việc họp xét …'."""
+    block = minutes_block(loaded.campaign, period)  # dates in words, as căn cứ write them
+    return f"Biên bản số {block['so_ky_hieu_ngan']} {block['ngay']} của {block['ten_co_quan']}"
+
+
 def submission_context(loaded: LoadedCampaign, period: Period,
                        result: PeriodResult) -> dict[str, Any]:
     """to-trinh.docx: the standing office asks the chairman to award the listed winners."""
     c = loaded.campaign
     data = _common(loaded, period, result)
     van_ban = submission_block(c, period)
-    van_ban["trich_yeu"] = (f"Về việc đề nghị khen thưởng các tập thể, cá nhân có thành tích "
+    van_ban["trich_yeu"] = (f"Về việc đề nghị khen thưởng {whom(data)} có thành tích "
                             f"xuất sắc trong {data['phong_trao']['ten_day_du']}")
+    if not van_ban["can_cu"]:
+        on = reference_date(c, period)
+        van_ban["can_cu"] = [*submission_bases(on),
+                             f"Căn cứ {plan_reference(c)} về việc "
+                             f"{data['phong_trao']['trich_yeu_ke_hoach_thuong']};",
+                             f"Căn cứ {_minutes_reference(loaded, period)} về việc họp xét đề "
+                             f"nghị khen thưởng {data['phong_trao']['ten_day_du']}."]
     meeting = period.meeting
-    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year))
+    data.update(van_ban=van_ban, hop=meeting_data(meeting, c.year), doi_tuong_chung=whom(data))
     return data
 
 
@@ -72,18 +98,50 @@ def annex_context(loaded: LoadedCampaign, period: Period, result: PeriodResult,
     return data
 
 
+def executing_offices(c: Campaign, period: Period) -> str:
+    """Who executes the decision (its last article): the campaign's list, else the office of
+    the deciding body, the submitting office and the heads of the units concerned."""
+    named = list(c.dossier.executing_offices)
+    if not named:
+        issuer = c.dossier.decision.issuer or c.issuer
+        named = [f"Chánh Văn phòng {issuer.short_name or issuer.name}",
+                 f"Thủ trưởng {submission_block(c, period)['ten_co_quan']}"]
+    return ", ".join([*named, "Thủ trưởng các cơ quan, đơn vị có liên quan"])
+
+
+def funding_source(c: Campaign, data: dict[str, Any]) -> str:
+    """Where the prize money comes from: the definition's, else the deciding body's fund."""
+    if data["nguon_kinh_phi"]:
+        return data["nguon_kinh_phi"]
+    issuer = c.dossier.decision.issuer or c.issuer
+    return f"Quỹ Thi đua, khen thưởng của {issuer.name}"
+
+
 def decision_context(loaded: LoadedCampaign, period: Period,
                      result: PeriodResult) -> dict[str, Any]:
-    """quyet-dinh.docx: the chairman awards the decision-level winners (Điều 1–3)."""
+    """quyet-dinh.docx: the chairman awards the decision-level winners, one article per award
+    form, then bonus points, money with its funding source and the executing offices."""
     c = loaded.campaign
     van_ban = decision_block(c, period)
     ids = decision_award_ids(c, period, van_ban["ten_co_quan"])
     data = _common(loaded, period, result, ids)
-    forms = sorted({g["hinh_thuc"] for g in data["khen_thuong"]}) or ["khen thưởng"]
-    van_ban["trich_yeu"] = (f"Về việc tặng {', '.join(forms)} cho các tập thể, cá nhân có thành "
+    lines = data["hinh_thuc_khen"]
+    forms = [line["hinh_thuc"] for line in lines if line["la_hinh_thuc"]]
+    what = ", ".join(forms) if forms else "tiền thưởng"
+    van_ban["trich_yeu"] = (f"Về việc tặng {what} cho {whom(data)} có thành "
                             f"tích xuất sắc trong {data['phong_trao']['ten_day_du']}")
+    if not van_ban["can_cu"]:
+        van_ban["can_cu"] = [*decision_bases(reference_date(c, period)),
+                             f"Căn cứ {plan_reference(c)} về việc "
+                             f"{data['phong_trao']['trich_yeu_ke_hoach_thuong']};"]
     submission = submission_block(c, period)
-    data.update(van_ban=van_ban, hinh_thuc=", ".join(forms),
+    articles = decision_articles(lines, data["diem_cong"], data["nhan_diem_cong"],
+                                 data["tong_tien"], funding_source(c, data),
+                                 executing_offices(c, period), data["phong_trao"]["ten_day_du"])
+    last = articles[-1]["so"].rstrip(".")
+    van_ban["noi_nhan"] = [re.sub(r"^(- )?Như Điều \d+", lambda m: f"{m.group(1) or ''}Như {last}",
+                                  line) for line in van_ban["noi_nhan"]]
+    data.update(van_ban=van_ban, hinh_thuc=what, dieu=articles,
                 to_trinh={"trich_dan": _reference(submission, "Tờ trình"),
                           "so_ngay": _number_date(submission, "Tờ trình"),
                           "co_quan": submission["ten_co_quan"],
@@ -94,7 +152,7 @@ def decision_context(loaded: LoadedCampaign, period: Period,
 def _person(person: Person | None) -> dict[str, str]:
     if person is None:
         return {"ho_ten": NAME_BLANK, "chuc_vu": BLANK, "mo_ta": f"{BLANK}"}
-    title = person.title or ""
+    title = ", ".join(x for x in (person.title, person.role) if x)
     return {"ho_ten": person.name, "chuc_vu": title,
             "mo_ta": f"{person.name} - {title}" if title else person.name}
 
@@ -106,7 +164,7 @@ def meeting_data(meeting: Meeting | None, year: int) -> dict[str, Any]:
     present = votes.present if votes and votes.present is not None else None
 
     def count(value: int | None) -> str:
-        return two(value) if value is not None else BLANK
+        return count_text(value) if value is not None else BLANK
 
     def share(value: int | None) -> str:
         if value is None or not present:
@@ -122,31 +180,62 @@ def meeting_data(meeting: Meeting | None, year: int) -> dict[str, Any]:
         "chu_toa": _person(m.chair), "thu_ky": _person(m.secretary),
         "thanh_vien": attendees or [{"ho_ten": BLANK, "chuc_vu": BLANK, "mo_ta": BLANK}],
         "vang_mat": [_person(p) for p in m.absent],
-        "so_thanh_vien": two(len(m.attendees)) if m.attendees else BLANK,
-        "so_vang_mat": two(len(m.absent)),
+        "so_thanh_vien": count_text(len(m.attendees)) if m.attendees else BLANK,
+        "so_vang_mat": count_text(len(m.absent)),
         "so_co_mat": count(present),
         "tan_thanh": count(votes.agree if votes else None),
         "khong_tan_thanh": count(votes.disagree if votes else None),
         "khong_y_kien": count(votes.abstain if votes else None),
         "ty_le_tan_thanh": share(votes.agree if votes else None),
         "ket_luan": list(m.conclusion),
+        "thao_luan": list(m.discussion),
         "da_ghi": meeting is not None,
     }
 
 
+def with_members(c: Campaign, meeting: Meeting | None) -> Meeting | None:
+    """The meeting's attendees from the council's members when it lists only who was absent."""
+    members = c.dossier.council.members
+    if meeting is None or meeting.attendees or not members:
+        return meeting
+    away = {p.name for p in meeting.absent} | {p.name for p in (meeting.chair, meeting.secretary)
+                                               if p is not None}
+    present = tuple(p for p in members if p.name not in away)
+    return meeting.model_copy(update={"attendees": present})
+
+
 def minutes_context(loaded: LoadedCampaign, period: Period,
                     result: PeriodResult) -> dict[str, Any]:
-    """bien-ban.docx: the council meeting that considered the proposals."""
+    """bien-ban.docx: the council meeting that considered the proposals; its approved list is
+    annexed (landscape), nominees below the threshold are named and left out."""
     c = loaded.campaign
     data = _common(loaded, period, result)
     van_ban = minutes_block(c, period)
     van_ban["trich_yeu"] = (f"Họp xét đề nghị khen thưởng {data['phong_trao']['ten_day_du']}")
-    hop = meeting_data(period.meeting, van_ban["nam"])
+    hop = meeting_data(with_members(c, period.meeting), van_ban["nam"])
+    votes = ballots(c, period)
+    hop.update(thanh_phan=attendance(c, period), bieu_quyet=[b["text"] for b in votes],
+               khong_dat=[b["ten"] for b in votes if not b["dat"]],
+               khong_dat_text="; ".join(b["ten"] for b in votes if not b["dat"]),
+               bang_diem=tie_lines(c, period, result),
+               ty_le_thong_qua=percent_text(c.dossier.council.approval_threshold))
     if not hop["ket_luan"]:
         hop["ket_luan"] = [
-            f"{data['hoi_dong']} thống nhất đề nghị khen thưởng {data['so_tap_the']} tập thể và "
-            f"{data['so_ca_nhan']} cá nhân có thành tích xuất sắc trong "
-            f"{data['phong_trao']['ten_day_du']} (có danh sách kèm theo)."]
+            f"{data['hoi_dong']} thống nhất đề nghị khen thưởng {data['doi_tuong_khen']} có "
+            f"thành tích xuất sắc trong {data['phong_trao']['ten_day_du']} (có danh sách kèm "
+            "theo)."]
     data.update(van_ban=van_ban, hop=hop,
                 co_quan_thuong_truc=submission_block(c, period)["ten_co_quan"])
+    return data
+
+
+def minutes_annex_context(loaded: LoadedCampaign, period: Period,
+                          result: PeriodResult) -> dict[str, Any]:
+    """The list the council approved, annexed to the biên bản."""
+    data = _common(loaded, period, result)
+    block = minutes_block(loaded.campaign, period)
+    data.update(van_ban=block,
+                tieu_de="DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC HỘI ĐỒNG THỐNG NHẤT ĐỀ NGHỊ KHEN THƯỞNG",
+                trich_yeu=f"Có thành tích xuất sắc trong {data['phong_trao']['ten_day_du']}",
+                kem_theo=f"(Kèm theo {_reference(block, 'Biên bản')})")
     return data

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from thidua.campaign.legal_frame import own_award_ids
 from thidua.campaign.loading import LoadedCampaign
 from thidua.campaign.model import Award, Campaign, Period
 from thidua.documents.context_common import (
@@ -21,10 +22,18 @@ from thidua.documents.context_common import (
     points_phrase,
     two,
 )
+from thidua.documents.award_sections import (
+    NO_RANK,
+    award_lines,
+    bonus_lines,
+    list_sections,
+    proposal_sentences,
+)
+from thidua.documents.council import list_rejected, rejected
 from thidua.scoring.results import PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_money, format_number
 
-AWARDED_WITHOUT_RANK = "Được khen"  # the award column of a unit whose award has no named ranks
+AWARDED_WITHOUT_RANK = NO_RANK  # the rank column of a unit whose award has no named ranks
 
 
 def lower_first(text: str) -> str:
@@ -149,28 +158,11 @@ def award_groups(campaign: Campaign, period: Period, units: list[dict[str, Any]]
     return out
 
 
-def proposal_lines(groups: list[dict[str, Any]]) -> list[str]:
-    """'- Giấy khen … (các xã, thị trấn): 05 tập thể và 28 cá nhân, tiền thưởng … đồng;' per
-    award; the groups are named when the award is limited to some of them."""
-    lines = []
-    for group in groups:
-        whom = [f"{group['so_tap_the']} tập thể" if group["tap_the"] else "",
-                f"{group['so_ca_nhan']} cá nhân" if group["ca_nhan"] else ""]
-        scope = f" ({group['nhom']})" if group["nhom"] else ""
-        line = f"- {group['hinh_thuc']}{scope}: {' và '.join(w for w in whom if w)}"
-        if group["tien_thuong"]["goc"]:
-            line += f", tiền thưởng {group['tien_thuong']['so']} đồng"
-        lines.append(line + ";")
-    if lines:
-        lines[-1] = lines[-1][:-1] + "."
-    return lines
-
-
 def who_text(collectives: int, persons: int) -> str:
     """'05 tập thể và 28 cá nhân' (a part with none is left out)."""
     parts = [f"{two(collectives)} tập thể" if collectives else "",
              f"{two(persons)} cá nhân" if persons else ""]
-    return " và ".join(p for p in parts if p) or "00 tập thể"
+    return " và ".join(p for p in parts if p) or "0 tập thể"
 
 
 def renumber(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -210,13 +202,19 @@ def results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
 def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                   award_ids: set[str] | None) -> dict[str, Any]:
     c = loaded.campaign
+    refused = rejected(c, period)
+    whole_list_refused = list_rejected(c, period)
     units = renumber([unit_row(u, 0) for u in result.awarded
-                      if award_ids is None or u.award_id in award_ids])
-    people = person_rows(result, award_ids)
+                      if (award_ids is None or u.award_id in award_ids)
+                      and not whole_list_refused
+                      and not {u.unit_id, u.unit_name, u.award_id or ""} & refused])
+    people = [] if whole_list_refused else renumber(
+        [p for p in person_rows(result, award_ids)
+         if not {p["ho_ten"], p["ma_khen_thuong"]} & refused])
     groups = award_groups(c, period, units, people)
     unit_money = sum(u["tien_thuong_goc"] for u in units)
     person_money = sum(p["tien_thuong_goc"] for p in people)
-    funding = next((a.funding for a in period.awards if a.funding), "")
+    funding = c.dossier.funding or next((a.funding for a in period.awards if a.funding), "")
     return {
         "dot": {"ma": period.id, "ten": period.name, "ten_thuong": lower_first(period.name),
                 "tu_ngay_goc": iso(period.start), "den_ngay_goc": iso(period.end)},
@@ -227,7 +225,11 @@ def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                        "co_quan": c.issuer.name, "nam": c.year},
         "hoi_dong": c.dossier.council_name,
         "tap_the": units, "ca_nhan": people, "khen_thuong": groups,
-        "de_nghi": proposal_lines(groups),
+        "de_nghi": proposal_sentences(award_lines(c, period, units, people)),
+        "hinh_thuc_khen": award_lines(c, period, units, people),
+        "danh_sach": list_sections(c, period, units, people),
+        "diem_cong": bonus_lines(units),
+        "diem_cong_text": "; ".join(bonus_lines(units)),
         "so_tap_the": two(len(units)), "so_tap_the_goc": len(units),
         "so_ca_nhan": two(len(people)), "so_ca_nhan_goc": len(people),
         "tong_tien": money(unit_money + person_money),
@@ -237,17 +239,13 @@ def _results_data(loaded: LoadedCampaign, period: Period, result: PeriodResult,
         "nhan_diem_cong": c.dossier.bonus_points_label,
         "nhan_diem_cong_sau_so": points_phrase(c.dossier.bonus_points_label),
         "nguon_kinh_phi": funding,
+        "co_cham_diem": bool(c.scoring.criteria),
         "so_don_vi_cham": two(len(result.units)),
         "so_don_vi_du_dieu_kien": two(sum(1 for u in result.units if u.eligible)),
     }
 
 
 def decision_award_ids(campaign: Campaign, period: Period, issuer_name: str) -> set[str]:
-    """Awards the deciding body grants itself: those whose level word is in its name.
-
-    A Bằng khen of the province chairman is proposed upward, not decided by the district; when
-    no level matches the issuer, every award is taken as the decision's own.
-    """
-    name = issuer_name.lower()
-    own = {a.id for a in period.awards if a.level and a.level.lower() in name}
-    return own or {a.id for a in period.awards}
+    """Awards the deciding body grants itself (legal_frame.own_award_ids)."""
+    del issuer_name  # the decision's issuer comes from the campaign (dossier.decision.issuer)
+    return own_award_ids(campaign, period)

@@ -5,36 +5,36 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from thidua.campaign.legal_frame import is_honour
 from thidua.campaign.loading import LoadedCampaign
-from thidua.campaign.model import Campaign, Issuer, Period, Unit
-from thidua.documents.context_common import iso, issuer_block, parent_line, points, two
+from thidua.campaign.model import Campaign, Period, Unit
+from thidua.documents.context_common import iso, issuer_block, points, two
 from thidua.documents.context_results import (
     figures_list,
+    lower_first,
     per_result,
     results_data,
     unit_row,
 )
+from thidua.documents.award_sections import canonical_forms
+from thidua.documents.context_plan import ended
+from thidua.documents.context_reports import (
+    award_words,
+    fact_items,
+    form_note,
+    in_sentence,
+    missing_of_person,
+    missing_of_unit,
+    person_fields,
+    report_issuer,
+    result_sentences,
+)
+from thidua.data.unit_profiles import read_unit_profiles
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
 from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
+from thidua.scoring.pipeline import data_paths
 from thidua.scoring.results import Nomination, PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_place_date, upper_vi
-
-PLACEHOLDERS = {
-    "dac_diem": "[Đơn vị bổ sung: sơ lược đặc điểm, tình hình của đơn vị (tổ chức bộ máy, "
-                "biên chế, cơ sở vật chất, thuận lợi, khó khăn)]",
-    "chuc_nang": "[Đơn vị bổ sung: chức năng, nhiệm vụ được giao]",
-    "thanh_tich": "[Đơn vị bổ sung: thành tích nổi bật, giải pháp, sáng kiến đã thực hiện "
-                  "trong phong trào thi đua]",
-    "khen_thuong": "[Đơn vị bổ sung: các hình thức khen thưởng đã được tặng (năm, số, ngày "
-                   "của quyết định)]",
-}
-PERSON_PLACEHOLDERS = {
-    "dac_diem": "[Cá nhân bổ sung: ngày sinh, quê quán, trình độ chuyên môn, quá trình công tác]",
-    "chuc_nang": "[Cá nhân bổ sung: nhiệm vụ được giao]",
-    "thanh_tich": "[Cá nhân bổ sung: thành tích nổi bật trong phong trào thi đua]",
-    "khen_thuong": "[Cá nhân bổ sung: các hình thức khen thưởng đã được tặng]",
-}
-
 
 def criterion_rows(unit: UnitResult) -> list[dict[str, Any]]:
     rows = []
@@ -92,17 +92,10 @@ def _unit(campaign: Campaign, unit_id: str) -> Unit | None:
     return next((u for _, u in campaign.units() if u.id == unit_id), None)
 
 
-def unit_issuer(campaign: Campaign, unit: Unit | None, name: str) -> Issuer:
-    """The unit as the issuer of its own báo cáo thành tích, under the campaign's body."""
-    full = "Ủy ban nhân dân " + name[5:] if name.startswith("UBND ") else name
-    return Issuer(parent=parent_line(campaign.issuer), name=full, symbol="",
-                  place=campaign.issuer.place)
-
-
-def _report_van_ban(campaign: Campaign, period: Period, unit: Unit | None, name: str,
+def _report_van_ban(campaign: Campaign, period: Period, name: str,
                     left: dict[str, str], right: dict[str, str]) -> dict[str, Any]:
-    """Header of a báo cáo thành tích (the unit under its parent body) and its two signatures."""
-    issuer = unit_issuer(campaign, unit, name)
+    """Header of a báo cáo thành tích (the unit as its own issuer) and its two signatures."""
+    issuer = report_issuer(campaign, name)
     block = issuer_block(issuer)
     year = reference_date(campaign, period).year
     block.update({"so_ky_hieu": "", "dia_danh_ngay": format_place_date(issuer.place, None, year),
@@ -110,34 +103,81 @@ def _report_van_ban(campaign: Campaign, period: Period, unit: Unit | None, name:
     return block
 
 
-def _head_name(unit: Unit | None) -> str:
-    return unit.head if unit and unit.head else NAME_BLANK
-
-
 def _head_signer(unit: Unit | None) -> dict[str, str]:
     title = upper_vi(unit.head_title) if unit and unit.head_title else "THỦ TRƯỞNG ĐƠN VỊ"
-    return {"chuc_vu": title, "ho_ten": _head_name(unit)}
+    return {"chuc_vu": title, "ho_ten": unit.head if unit and unit.head else NAME_BLANK}
 
 
-def _narrative(parts: dict[str, list[str]], defaults: dict[str, str]) -> dict[str, list[str]]:
-    return {key: parts.get(key) or [text] for key, text in defaults.items()}
+def _sections(parts: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
+    return {key: fact_items(parts.get(key) or [], not parts.get(key)) for key in
+            ("dac_diem", "chuc_nang", "thanh_tich", "khen_thuong")}
+
+
+def _unit_profiles(loaded: LoadedCampaign, period: Period,
+                   result: PeriodResult) -> dict[str, dict[str, str]]:
+    """The units' own profiles (form sheet 'Đơn vị đề nghị'), read once per dossier."""
+    path = data_paths(loaded, period).nominations
+    return per_result(result, ("unit-profiles", str(path)), lambda: read_unit_profiles(path))
+
+
+def _fill_from_profile(parts: dict[str, list[str]], profile: dict[str, str]) -> None:
+    """Sections the narrative file leaves empty, from the unit's row of the profile sheet."""
+    if not parts["dac_diem"]:
+        parts["dac_diem"] = [ended(profile[k], ".") for k in ("dac_diem",) if k in profile]
+        if "to_chuc_bo_may" in profile:
+            parts["dac_diem"].append("Tổ chức bộ máy, biên chế: "
+                                     + ended(profile["to_chuc_bo_may"], "."))
+    if not parts["chuc_nang"] and "chuc_nang" in profile:
+        parts["chuc_nang"] = [ended(profile["chuc_nang"], ".")]
+    if not parts["khen_thuong"] and "khen_thuong_da_nhan" in profile:
+        parts["khen_thuong"] = award_history(profile["khen_thuong_da_nhan"])
+
+
+def award_history(text: str) -> list[str]:
+    """'Năm 2022: Giấy khen …; Năm 2023: …' → one sentence per award received."""
+    return [ended(x.strip(), ".") for x in text.split(";") if x.strip()]
+
+
+def _form_name(period: Period, form: str | None) -> str:
+    """The award's one printed name (its longest variant in the period)."""
+    if not form:
+        return ""
+    return canonical_forms([a.form for a in period.awards]).get(form, form)
+
+
+def _proposal(period: Period, form: str | None) -> str:
+    """'Đề nghị tặng Giấy khen …'; a prize-only award is no hình thức to be 'tặng'."""
+    name = _form_name(period, form)
+    return f"Đề nghị tặng {name}" if name and is_honour(name) else "Đề nghị khen thưởng"
+
+
+def _award(period: Period, award_id: str | None):
+    return next((a for a in period.awards if a.id == award_id), None)
 
 
 def collective_report_context(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                               unit: UnitResult) -> dict[str, Any]:
-    """bao-cao-thanh-tich-tap-the.docx for one awarded unit."""
+    """bao-cao-thanh-tich-tap-the.docx for one awarded unit, from its narrative file."""
     c = loaded.campaign
     model_unit = _unit(c, unit.unit_id)
     parts, source = read_narrative(narrative_folder(loaded, period), unit.unit_id)
+    _fill_from_profile(parts, _unit_profiles(loaded, period, result).get(unit.unit_id, {}))
+    sections = _sections(parts)
     data = results_data(loaded, period, result)
     data.update({
-        "van_ban": _report_van_ban(c, period, model_unit, unit.unit_name,
+        "van_ban": _report_van_ban(c, period, unit.unit_name,
                                    {"chuc_vu": "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "ho_ten": ""},
                                    _head_signer(model_unit)),
-        "loai_mau": "tập thể", "ten_de_nghi": unit.unit_name,
+        "loai_mau": "tập thể", "ten_de_nghi": report_issuer(c, unit.unit_name).name,
+        "mau": form_note(c, period, _award(period, unit.award_id), individual=False),
         "don_vi": unit_result_data(c, result, unit),
-        "hinh_thuc_de_nghi": unit.award_form or "",
-        "bao_cao": _narrative(parts, PLACEHOLDERS), "tep_bao_cao": source,
+        "ket_qua": result_sentences(c, unit, _scope_size(result, c, unit),
+                                    unit_result_data(c, result, unit)["tong_diem_text"]),
+        "hinh_thuc_de_nghi": _form_name(period, unit.award_form),
+        "de_nghi_tang": _proposal(period, unit.award_form),
+        "ket_qua_khen": award_words(unit, is_honour(unit.award_form or "")),
+        "bao_cao": sections, "tep_bao_cao": source,
+        "thieu": missing_of_unit(sections),
         "ngay_ap_dung_goc": iso(reference_date(c, period)),
     })
     return data
@@ -145,28 +185,42 @@ def collective_report_context(loaded: LoadedCampaign, period: Period, result: Pe
 
 def person_report_context(loaded: LoadedCampaign, period: Period, result: PeriodResult,
                           person: Nomination) -> dict[str, Any]:
-    """bao-cao-thanh-tich-ca-nhan.docx for one nominated individual."""
+    """bao-cao-thanh-tich-ca-nhan.docx for one nominated individual, from the nominations
+    sheet's profile columns and the person's narrative file."""
     c = loaded.campaign
     model_unit = _unit(c, person.unit_id)
     parts, source = read_narrative(narrative_folder(loaded, period),
                                    person_stem(person.unit_id, person.full_name))
+    profile = dict(person.profile)
     if not parts["thanh_tich"] and person.achievements:
-        parts["thanh_tich"] = [person.achievements]
+        parts["thanh_tich"] = [ended(person.achievements, ".")]
+    if not parts["chuc_nang"] and profile.get("nhiem_vu"):
+        parts["chuc_nang"] = [ended(profile["nhiem_vu"], ".")]
+    if not parts["khen_thuong"] and profile.get("khen_thuong_da_nhan"):
+        parts["khen_thuong"] = award_history(profile["khen_thuong_da_nhan"])
+    sections = _sections(parts)
+    sections["dac_diem"] = fact_items(parts.get("dac_diem") or [], False)
     unit = result.unit(person.unit_id)
     data = results_data(loaded, period, result)
     data.update({
-        "van_ban": _report_van_ban(c, period, model_unit, person.unit_name,
-                                   {"chuc_vu": "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN",
-                                    "ho_ten": _head_name(model_unit)},
+        "van_ban": _report_van_ban(c, period, person.unit_name,
+                                   {"chuc_vu": "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ",
+                                    "ho_ten": _head_signer(model_unit)["ho_ten"]},
                                    {"chuc_vu": "NGƯỜI BÁO CÁO THÀNH TÍCH",
                                     "ho_ten": person.full_name}),
         "loai_mau": "cá nhân", "ten_de_nghi": person.full_name,
+        "mau": form_note(c, period, _award(period, person.award_id), individual=True),
         "ca_nhan": {"ho_ten": person.full_name, "chuc_vu": person.position,
                     "don_vi": person.unit_name, "ma_don_vi": person.unit_id,
-                    "thanh_tich": person.achievements},
+                    "don_vi_trong_cau": in_sentence(person.unit_name),
+                    "thanh_tich": person.achievements, "ly_lich": person_fields(person)},
         "don_vi": unit_result_data(c, result, unit) if unit else {},
-        "hinh_thuc_de_nghi": person.award_form or "",
-        "bao_cao": _narrative(parts, PERSON_PLACEHOLDERS), "tep_bao_cao": source,
+        "hinh_thuc_de_nghi": _form_name(period, person.award_form),
+        "de_nghi_tang": _proposal(period, person.award_form),
+        "xep_thu": (lower_first(result_sentences(c, unit, _scope_size(result, c, unit))[-1])
+                    if unit and unit.rank and unit.award_id else ""),
+        "bao_cao": sections, "tep_bao_cao": source,
+        "thieu": missing_of_person(person, sections),
         "ngay_ap_dung_goc": iso(reference_date(c, period)),
     })
     return data

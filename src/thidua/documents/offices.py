@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from thidua.campaign.model import Campaign, Issuer, OfficeDocument, Period, Recipients
+from thidua.campaign.legal_frame import dossier_date, fold
+from thidua.campaign.model import (
+    Campaign,
+    Issuer,
+    OfficeDocument,
+    Period,
+    Recipients,
+    Signer,
+)
 from thidua.documents.context_common import (
     document_block,
     parent_line,
@@ -31,18 +39,40 @@ def council_issuer(campaign: Campaign) -> Issuer:
 
 
 def reference_date(campaign: Campaign, period: Period) -> date:
-    """The day the dossier is about: decision date, else meeting date, else the period's end.
-
-    Templates compare it (ISO text) with the dates laws and decrees take effect, so the legal
-    references follow the law in force, and the choice stays in the template.
-    """
-    decision = campaign.dossier.decision.number.date
-    meeting = period.meeting.date if period.meeting else None
-    return decision or meeting or period.end or campaign.time.end
+    """The day the dossier is about (legal_frame.dossier_date): the law in force on it applies."""
+    return dossier_date(campaign, period)
 
 
 def fallback_year(campaign: Campaign, period: Period) -> int:
     return reference_date(campaign, period).year
+
+
+def _office_title(title: str, body: str) -> str:
+    """'TRƯỞNG PHÒNG' of 'Phòng Nội vụ' → 'truong phong noi vu' (folded, the shared word once)."""
+    said, named = fold(title).split(), fold(body).split()
+    if said and named and said[-1] == named[0]:
+        named = named[1:]
+    return " ".join(said + named)
+
+
+def known_name(campaign: Campaign, period: Period, signer: Signer | None, issuer: Issuer,
+               fallback: Signer | None) -> str:
+    """A signer's name the definition knows: the fallback signer's (the plan's) when the title
+    is the same, else the council member or attendee holding that office ("Trưởng phòng Nội
+    vụ" for TRƯỞNG PHÒNG of Phòng Nội vụ)."""
+    if signer is None or signer.name:
+        return ""
+    if fallback is not None and fallback.name and upper_vi(fallback.title) == upper_vi(signer.title):
+        return fallback.name
+    office = _office_title(signer.title, issuer.name)
+    meeting = period.meeting
+    people = list(campaign.dossier.council.members) + (
+        [p for p in (meeting.chair, meeting.secretary) if p] + list(meeting.attendees)
+        if meeting else [])
+    for person in people:
+        if person.title and fold(person.title).startswith(office):
+            return person.name
+    return ""
 
 
 def office_block(campaign: Campaign, period: Period, office: OfficeDocument, kind: str,
@@ -51,7 +81,7 @@ def office_block(campaign: Campaign, period: Period, office: OfficeDocument, kin
     """The `van_ban` block of a dossier document."""
     block = document_block(issuer, office.number, kind, fallback_year(campaign, period))
     signer = office.signer or signer_fallback
-    sign = signer_block(signer)
+    sign = signer_block(signer, known_name(campaign, period, signer, issuer, signer_fallback))
     if signed and not sign["ho_ten"]:
         sign["ho_ten"] = NAME_BLANK
     block.update({"can_cu": [ended(line, ";") for line in office.legal_bases],

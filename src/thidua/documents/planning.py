@@ -11,6 +11,7 @@ from thidua.documents.context import settled_result
 from thidua.documents.context_dossier import (
     annex_context,
     decision_context,
+    minutes_annex_context,
     minutes_context,
     submission_context,
 )
@@ -21,6 +22,7 @@ from thidua.documents.context_units import (
     result_sheet_context,
     score_table_context,
 )
+from thidua.documents.council import rejected
 from thidua.documents.docx_post import append_annex, fit_tables
 from thidua.render import DocumentRenderer
 from thidua.scoring.pipeline import select_period
@@ -73,24 +75,32 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
                         submission_context(loaded, period, result),
                         "danh-sach.docx", annex_context(loaded, period, result)),
         PlannedDocument("02_bien-ban.docx", "bien-ban.docx",
-                        minutes_context(loaded, period, result)),
+                        minutes_context(loaded, period, result),
+                        "danh-sach.docx", minutes_annex_context(loaded, period, result)),
         PlannedDocument("03_quyet-dinh.docx", "quyet-dinh.docx",
                         decision_context(loaded, period, result),
                         "quyet-dinh-danh-sach.docx",
                         annex_context(loaded, period, result, decision=True)),
     ]
+    refused = rejected(loaded.campaign, period)  # below the council's threshold: no report
     used: set[str] = set()
     for unit in result.awarded:
+        if {unit.unit_id, unit.unit_name, unit.award_id or ""} & refused:
+            continue
         slug = _unique(slugify(unit.unit_name), used)
         docs.append(PlannedDocument(f"04_bao-cao-thanh-tich_{slug}.docx",
                                     "bao-cao-thanh-tich-tap-the.docx",
                                     collective_report_context(loaded, period, result, unit)))
     for person in result.nominations:
+        if {person.full_name, person.award_id or ""} & refused:
+            continue
         slug = _unique(f"ca-nhan_{slugify(person.full_name, 40)}_{slugify(person.unit_name, 40)}",
                        used)
         docs.append(PlannedDocument(f"04_bao-cao-thanh-tich_{slug}.docx",
                                     "bao-cao-thanh-tich-ca-nhan.docx",
                                     person_report_context(loaded, period, result, person)))
+    if not loaded.campaign.scoring.criteria:
+        return docs  # a plan without points: no phiếu kết quả, no score table
     used = set()
     for unit in result.units:
         slug = _unique(slugify(unit.unit_name), used)
@@ -99,6 +109,20 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
     docs.append(PlannedDocument("06_bang-tong-hop.docx", "bang-tong-hop.docx",
                                 score_table_context(loaded, period, result), fit=True))
     return docs
+
+
+def missing_facts(documents: list[PlannedDocument]) -> list[str]:
+    """'Lê Minh Tâm (UBND xã Hòa An): ngày sinh, quê quán, …' for every báo cáo thành tích
+    that still has highlighted blanks, so the office knows whom to call."""
+    out = []
+    for doc in documents:
+        missing = doc.context.get("thieu")
+        if missing:
+            who = doc.context["ten_de_nghi"]
+            person = doc.context["ca_nhan"] if doc.context.get("loai_mau") == "cá nhân" else {}
+            unit = person.get("don_vi")
+            out.append(f"{who}{f' ({unit})' if unit else ''}: {'; '.join(missing)}")
+    return out
 
 
 def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:

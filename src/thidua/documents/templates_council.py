@@ -19,36 +19,43 @@ from thidua.documents.template_parts import (
 )
 from thidua.docx import build as B
 
-COLLECTIVES = ("STT", "TÊN TẬP THỂ", "HÌNH THỨC KHEN THƯỞNG", "HẠNG KHEN THƯỞNG", "XẾP HẠNG",
-               "TỔNG ĐIỂM", "TIỀN THƯỞNG (ĐỒNG)")
-PERSONS = ("STT", "HỌ VÀ TÊN", "CHỨC VỤ, ĐƠN VỊ CÔNG TÁC", "HÌNH THỨC KHEN THƯỞNG",
-           "TIỀN THƯỞNG (ĐỒNG)")
+RANKED = ("STT", "TÊN TẬP THỂ", "XẾP HẠNG", "TỔNG ĐIỂM", "HẠNG KHEN THƯỞNG",
+          "TIỀN THƯỞNG (ĐỒNG)")
+UNRANKED = ("STT", "TÊN TẬP THỂ", "TIỀN THƯỞNG (ĐỒNG)")
+PERSONS = ("STT", "HỌ VÀ TÊN", "CHỨC VỤ, ĐƠN VỊ CÔNG TÁC", "TIỀN THƯỞNG (ĐỒNG)")
+MONEY = "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"
+SUBTOTAL = "{{ s.tien_thuong.goc|tien if s.tien_thuong.goc else '' }}"
 
 
-def award_tables(doc, landscape: bool) -> None:
-    """The collectives and the individuals awarded, each table with its subtotal."""
-    wide = (14, 68, 62, 34, 20, 22, 32) if landscape else (13, 33, 32, 24, 19, 20, 24)
-    people = (14, 55, 95, 52, 36) if landscape else (14, 37, 52, 35, 27)
-    size = B.TABLE_SIZE if landscape else 12  # seven columns across a portrait page
-    tag(doc, "{%p if tap_the %}")
+def award_tables(doc, landscape: bool = True) -> None:
+    """One table per award and group (collectives), one per award form (individuals), each
+    under its own heading with its own STT and subtotal; score columns only where scored."""
+    size = B.TABLE_SIZE if landscape else 12
+    tag(doc, "{%p if danh_sach.tap_the %}")
     B.add_heading(doc, "{{ so_muc.tap_the }}. TẬP THỂ", 1)
-    looped_table(doc, COLLECTIVES, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.hinh_thuc }}",
-                                    "{{ d.hang_khen }}", "{{ d.xep_hang }}",
-                                    "{{ d.tong_diem_goc|so(2) }}",
-                                    "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"],
-                 "tap_the", wide,
-                 ("center", "left", "left", "center", "center", "center", "right"),
-                 footer=["", "Cộng: {{ so_tap_the }} tập thể", "", "", "", "",
-                         "{{ tien_tap_the.goc|tien if tien_tap_the.goc else '' }}"], size=size)
+    tag(doc, "{%p for s in danh_sach.tap_the %}")
+    B.add_heading(doc, "{{ loop.index }}. {{ s.tieu_de }}", 2)
+    tag(doc, "{%p if s.co_diem %}")
+    looped_table(doc, RANKED, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.xep_hang or '–' }}",
+                               "{{ d.tong_diem_goc|so(2) }}", "{{ d.hang_khen }}", MONEY],
+                 "s.dong", (14, 96, 24, 26, 44, 40),
+                 ("center", "left", "center", "center", "center", "right"),
+                 footer=["", "Cộng: {{ s.so_dong }} tập thể", "", "", "", SUBTOTAL], size=size)
+    tag(doc, "{%p else %}")
+    looped_table(doc, UNRANKED, ["{{ d.stt }}", "{{ d.ten }}", MONEY], "s.dong",
+                 (14, 170, 60), ("center", "left", "right"),
+                 footer=["", "Cộng: {{ s.so_dong }} tập thể", SUBTOTAL], size=size)
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if ca_nhan %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if danh_sach.ca_nhan %}")
     B.add_heading(doc, "{{ so_muc.ca_nhan }}. CÁ NHÂN", 1)
-    looped_table(doc, PERSONS, ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu_don_vi }}",
-                                "{{ d.hinh_thuc }}",
-                                "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"],
-                 "ca_nhan", people, ("center", "left", "left", "left", "right"),
-                 footer=["", "Cộng: {{ so_ca_nhan }} cá nhân", "", "",
-                         "{{ tien_ca_nhan.goc|tien if tien_ca_nhan.goc else '' }}"], size=size)
+    tag(doc, "{%p for s in danh_sach.ca_nhan %}")
+    B.add_heading(doc, "{{ loop.index }}. {{ s.tieu_de }}", 2)
+    looped_table(doc, PERSONS, ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu_don_vi }}", MONEY],
+                 "s.dong", (14, 62, 128, 40), ("center", "left", "left", "right"),
+                 footer=["", "Cộng: {{ s.so_dong }} cá nhân", "", SUBTOTAL], size=size)
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tong_tien.goc %}")
     body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "
@@ -61,21 +68,20 @@ def to_trinh(out_dir: Path) -> Path:
     header(doc)
     title(doc, "TỜ TRÌNH")
     B.add_kinh_gui(doc, "{{ van_ban.kinh_gui }}")
-    tag(doc, "{%p if van_ban.can_cu %}")
     each(doc, "van_ban.can_cu", italic=True)
-    tag(doc, "{%p else %}")
-    body(doc, "Căn cứ {{ phong_trao.ke_hoach }} về việc {{ phong_trao.trich_yeu_ke_hoach_thuong }};",
-         italic=True)
-    tag(doc, "{%p endif %}")
-    body(doc, "Căn cứ kết quả chấm điểm, xếp hạng và Biên bản họp {{ hoi_dong }} {{ hop.ngay }}.",
-         italic=True)
     body(doc, "{{ van_ban.ten_co_quan }} kính trình {{ van_ban.kinh_gui }} xem xét, khen thưởng "
-              "các tập thể, cá nhân có thành tích xuất sắc trong {{ phong_trao.ten_day_du }}, "
+              "{{ doi_tuong_chung }} có thành tích xuất sắc trong {{ phong_trao.ten_day_du }}, "
               "cụ thể như sau:")
+    tag(doc, "{%p if co_cham_diem %}")
     lead(doc, "1. Kết quả chấm điểm, xếp hạng:", " có {{ so_don_vi_cham }} đơn vị được chấm "
          "điểm, trong đó {{ so_don_vi_du_dieu_kien }} đơn vị đủ điều kiện xếp hạng.")
-    lead(doc, "2. Đề nghị khen thưởng:", " {{ doi_tuong_khen }}, gồm:")
+    tag(doc, "{%p endif %}")
+    lead(doc, "{{ '2' if co_cham_diem else '1' }}. Đề nghị khen thưởng:",
+         " {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
+    tag(doc, "{%p if diem_cong %}")
+    body(doc, "- Cộng {{ nhan_diem_cong }}: {{ diem_cong_text }}.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if tong_tien.goc %}")
     body(doc, "Tổng số tiền thưởng: {{ tong_tien.goc|tien }} đồng (Bằng chữ: "
               "{{ tong_tien.goc|tien_chu }}){% if nguon_kinh_phi %}, từ nguồn {{ nguon_kinh_phi }}{% endif %}.")
@@ -106,6 +112,9 @@ def bien_ban(out_dir: Path) -> Path:
     body(doc, "Vào lúc {{ hop.gio_bat_dau }}, {{ hop.ngay }}, tại {{ hop.dia_diem }}, "
               "{{ hoi_dong }} họp xét đề nghị khen thưởng {{ phong_trao.ten_day_du }}.")
     B.add_heading(doc, "I. THÀNH PHẦN THAM DỰ", 1)
+    tag(doc, "{%p if hop.thanh_phan.co_so_lieu %}")
+    body(doc, "{{ hop.thanh_phan.text }}")
+    tag(doc, "{%p endif %}")
     lead(doc, "1. Chủ trì (chủ tọa):", " {{ hop.chu_toa.mo_ta }}.")
     lead(doc, "2. Thư ký:", " {{ hop.thu_ky.mo_ta }}.")
     body(doc, "3. Các thành viên Hội đồng dự họp:", bold=True)
@@ -115,19 +124,35 @@ def bien_ban(out_dir: Path) -> Path:
     each(doc, "hop.vang_mat", "- {{ x.mo_ta }};")
     tag(doc, "{%p endif %}")
     B.add_heading(doc, "II. NỘI DUNG CUỘC HỌP", 1)
-    body(doc, "1. Thường trực Hội đồng ({{ co_quan_thuong_truc }}) báo cáo kết quả chấm điểm, "
-              "xếp hạng: có {{ so_don_vi_cham }} đơn vị được chấm điểm, "
-              "{{ so_don_vi_du_dieu_kien }} đơn vị đủ điều kiện xếp hạng; đề nghị khen thưởng "
-              "{{ doi_tuong_khen }}, gồm:")
+    body(doc, "1. Thường trực Hội đồng ({{ co_quan_thuong_truc }}) báo cáo {% if co_cham_diem "
+              "%}kết quả chấm điểm, xếp hạng: có {{ so_don_vi_cham }} đơn vị được chấm điểm, "
+              "{{ so_don_vi_du_dieu_kien }} đơn vị đủ điều kiện xếp hạng; {% endif %}đề nghị "
+              "khen thưởng {{ doi_tuong_khen }}, gồm:")
     each(doc, "de_nghi")
-    body(doc, "2. Hội đồng thảo luận, biểu quyết. Kết quả: số thành viên có mặt "
-              "{{ hop.so_co_mat }}; tán thành {{ hop.tan_thanh }} (tỷ lệ "
-              "{{ hop.ty_le_tan_thanh }}); không tán thành {{ hop.khong_tan_thanh }}; "
-              "không có ý kiến {{ hop.khong_y_kien }}.")
+    tag(doc, "{%p if hop.bang_diem %}")
+    body(doc, "2. Trường hợp bằng điểm và cách xếp thứ tự:")
+    each(doc, "hop.bang_diem", "- {{ x }}.")
+    tag(doc, "{%p endif %}")
+    body(doc, "{{ '3' if hop.bang_diem else '2' }}. Ý kiến thảo luận của các thành viên Hội đồng:")
+    tag(doc, "{%p if hop.thao_luan %}")
+    each(doc, "hop.thao_luan")
+    tag(doc, "{%p else %}")
+    body(doc, "Các thành viên Hội đồng không có ý kiến khác.")
+    tag(doc, "{%p endif %}")
+    body(doc, "{{ '4' if hop.bang_diem else '3' }}. Hội đồng biểu quyết (tỷ lệ đồng ý cần đạt: "
+              "từ {{ hop.ty_le_thong_qua }} tổng số thành viên Hội đồng trở lên). Kết quả:")
+    tag(doc, "{%p if hop.bieu_quyet %}")
+    each(doc, "hop.bieu_quyet", "- {{ x }}.")
+    tag(doc, "{%p else %}")
+    body(doc, "- Đồng ý {{ hop.tan_thanh }}; không đồng ý {{ hop.khong_tan_thanh }}; "
+              "không biểu quyết {{ hop.khong_y_kien }}.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if hop.khong_dat %}")
+    body(doc, "Không đạt tỷ lệ biểu quyết, không đưa vào danh sách đề nghị khen thưởng: "
+              "{{ hop.khong_dat_text }}.")
+    tag(doc, "{%p endif %}")
     B.add_heading(doc, "III. KẾT LUẬN", 1)
     each(doc, "hop.ket_luan")
-    body(doc, "Danh sách tập thể, cá nhân được Hội đồng thống nhất đề nghị khen thưởng:")
-    award_tables(doc, landscape=False)
     body(doc, "Cuộc họp kết thúc vào {{ hop.gio_ket_thuc }} cùng ngày. Biên bản đã được thông "
               "qua tại cuộc họp và các thành viên dự họp thống nhất./.")
     B.add_minutes_signatures(doc, "THƯ KÝ", "{{ hop.thu_ky.ho_ten }}", "CHỦ TỌA",
@@ -135,59 +160,16 @@ def bien_ban(out_dir: Path) -> Path:
     return save(doc, out_dir, "bien-ban.docx")
 
 
-LEGAL_BASES = [
-    '{%p if ngay_ap_dung_goc >= "2025-07-01" %}',
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-    "{%p else %}",
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
-    "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 "
-    "tháng 11 năm 2019;",
-    "{%p endif %}",
-    '{%p if ngay_ap_dung_goc >= "2024-01-01" %}',
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-    "{%p else %}",
-    "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số "
-    "điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
-    "{%p endif %}",
-    '{%p if ngay_ap_dung_goc >= "2025-07-01" %}',
-    "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều "
-    "của Luật Thi đua, khen thưởng;",
-    '{%p elif ngay_ap_dung_goc >= "2024-01-01" %}',
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
-    "tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-    "{%p else %}",
-    "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi "
-    "tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-    "{%p endif %}",
-]
-
-
 def quyet_dinh(out_dir: Path) -> Path:
     doc = B.new_document()
     header(doc)
     title(doc, "QUYẾT ĐỊNH")
     centred(doc, "{{ van_ban.tham_quyen }}", bold=True)
-    tag(doc, "{%p if van_ban.can_cu %}")  # the campaign's own (dossier.decision.legal_bases)
-    each(doc, "van_ban.can_cu", italic=True)
-    tag(doc, "{%p else %}")
-    for line in LEGAL_BASES:
-        if line.startswith("{%p"):
-            tag(doc, line)
-        else:
-            body(doc, line, italic=True)
-    body(doc, "Căn cứ {{ phong_trao.ke_hoach }} về việc {{ phong_trao.trich_yeu_ke_hoach_thuong }};",
-         italic=True)
-    tag(doc, "{%p endif %}")
+    each(doc, "van_ban.can_cu", italic=True)  # legal_frame by the decision's date, or the campaign's
     body(doc, "Xét đề nghị của {{ to_trinh.co_quan }} tại {{ to_trinh.so_ngay }}.", italic=True)
     centred(doc, "QUYẾT ĐỊNH:", bold=True)
-    lead(doc, "Điều 1.", " Tặng {{ hinh_thuc }} cho {{ doi_tuong_khen }} đã có thành tích xuất "
-         "sắc trong {{ phong_trao.ten_day_du }} (có danh sách kèm theo).")
-    lead(doc, "Điều 2.", " {% if tong_tien.goc %}Tặng kèm tiền thưởng theo danh sách; tổng số "
-         "tiền thưởng là {{ tong_tien.goc|tien }} đồng (Bằng chữ: {{ tong_tien.goc|tien_chu }}){% if "
-         "nguon_kinh_phi %}, từ nguồn {{ nguon_kinh_phi }}{% endif %}.{% else %}Tiền thưởng kèm "
-         "theo thực hiện theo quy định hiện hành.{% endif %}")
-    lead(doc, "Điều 3.", " Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng "
-         "{{ to_trinh.co_quan }}, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, "
-         "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+    tag(doc, "{%p for a in dieu %}")
+    lead(doc, "{{ a.so }}", "{{ a.text }}")
+    tag(doc, "{%p endfor %}")
     closing(doc)
     return save(doc, out_dir, "quyet-dinh.docx")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import Pt
+
 from thidua.documents.template_parts import (
     add_run,
     annex_heading,
@@ -22,18 +25,6 @@ from thidua.documents.template_parts import (
 )
 from thidua.docx import build as B
 
-FORM_NOTE = [  # the achievement-report form in force, chosen by the dossier's date
-    '{%p if ngay_ap_dung_goc >= "2025-07-01" %}',
-    "(Mẫu báo cáo thành tích {{ loai_mau }} trong phong trào thi đua theo chuyên đề, ban hành "
-    "kèm theo Nghị định số 152/2025/NĐ-CP của Chính phủ)",
-    '{%p elif ngay_ap_dung_goc >= "2024-01-01" %}',
-    "(Mẫu báo cáo thành tích {{ loai_mau }} trong phong trào thi đua theo chuyên đề, ban hành "
-    "kèm theo Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ)",
-    "{%p else %}",
-    "(Mẫu báo cáo thành tích đề nghị khen thưởng theo đợt thi đua hoặc theo chuyên đề, ban "
-    "hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ)",
-    "{%p endif %}",
-]
 # A table as its author laid it out: 2 to 6 columns, the first one narrow when it is the STT.
 AUTHOR_TABLE_WIDTHS = {
     (2, True): (20, 145), (3, True): (14, 100, 51), (4, True): (14, 80, 36, 35),
@@ -41,6 +32,7 @@ AUTHOR_TABLE_WIDTHS = {
     (2, False): (60, 105), (3, False): (45, 25, 95), (4, False): (40, 25, 25, 75),
     (5, False): (35, 25, 25, 25, 55), (6, False): (30, 23, 23, 23, 23, 43),
 }
+FILL_BLANK = "………………………"  # a missing fact, highlighted so the office sees it at once
 CRITERIA = ("STT", "TIÊU CHÍ", "ĐIỂM CHUẨN", "CÁCH TÍNH, GIẢI TRÌNH", "ĐIỂM ĐẠT")
 
 
@@ -86,14 +78,29 @@ def criteria_table(doc, rows: str = "don_vi.tieu_chi") -> None:
                          "{{ don_vi.tong_diem }}"])
 
 
-def _report_start(doc, subject: str) -> None:
-    header(doc)
-    title(doc, "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng {{ hinh_thuc_de_nghi }}")
-    for line in FORM_NOTE:
-        if line.startswith("{%p"):
-            tag(doc, line)
-        else:
-            centred(doc, line, italic=True)
+def blank_run(paragraph, condition: str) -> None:
+    """A highlighted blank printed only when `condition` holds (a fact still missing)."""
+    run = paragraph.add_run(f"{{% if {condition} %}}{FILL_BLANK}{{% endif %}}")
+    run.font.size = Pt(B.BODY_SIZE)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def facts(doc, items: str) -> None:
+    """One paragraph per fact of a section; a missing section is a highlighted blank."""
+    tag(doc, f"{{%p for x in {items} %}}")
+    blank_run(body(doc, "{{ x.text }}"), "x.thieu")
+    tag(doc, "{%p endfor %}")
+
+
+def _report_start(doc, subject: str, agency: bool = True) -> None:
+    """The header (the individual's form has no agency block, only the place and date), the
+    title, the form line and the awardee's name."""
+    if agency:
+        header(doc)
+    else:
+        B.add_header_table(doc, [], place_date_line="{{ van_ban.dia_danh_ngay }}")
+    title(doc, "BÁO CÁO THÀNH TÍCH", "{{ de_nghi_tang }}")
+    centred(doc, "{{ mau }}", italic=True)
     lead(doc, subject, " {{ ten_de_nghi }}")
 
 
@@ -103,50 +110,55 @@ def _signatures(doc) -> None:
 
 
 def bao_cao_tap_the(out_dir: Path) -> Path:
+    """The campaign (chuyên đề) form for a collective: the unit, its measures and results."""
     doc = B.new_document()
     _report_start(doc, "Tên tập thể đề nghị khen thưởng:")
     B.add_heading(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", 1)
     B.add_heading(doc, "1. Đặc điểm, tình hình", 2)
-    each(doc, "bao_cao.dac_diem")
+    facts(doc, "bao_cao.dac_diem")
     B.add_heading(doc, "2. Chức năng, nhiệm vụ", 2)
-    each(doc, "bao_cao.chuc_nang")
-    B.add_heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", 1)
-    B.add_heading(doc, "1. Kết quả thực hiện các tiêu chí thi đua", 2)
-    body(doc, "Tổng điểm {{ don_vi.tong_diem_text }}, xếp hạng "
-              "{{ don_vi.xep_hang_text }}{% if don_vi.khen_thuong %}; {{ don_vi.khen_thuong }}"
-              "{% endif %}.")
-    criteria_table(doc)
+    facts(doc, "bao_cao.chuc_nang")
+    B.add_heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC TRONG PHONG TRÀO THI ĐUA", 1)
+    B.add_heading(doc, "1. Biện pháp tổ chức thực hiện, giải pháp nổi bật", 2)
+    facts(doc, "bao_cao.thanh_tich")
+    tag(doc, "{%p if ket_qua %}")
+    B.add_heading(doc, "2. Kết quả thực hiện các tiêu chí thi đua", 2)
+    each(doc, "ket_qua", "- {{ x }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if don_vi.so_lieu %}")
-    B.add_heading(doc, "2. Số liệu của đơn vị", 2)
+    B.add_heading(doc, "3. Số liệu của đơn vị", 2)
     each(doc, "don_vi.so_lieu", "- {{ x.ten }}: {{ x.gia_tri }}.")
     tag(doc, "{%p endif %}")
-    B.add_heading(doc, "{{ '3' if don_vi.so_lieu else '2' }}. Giải pháp, thành tích nổi bật", 2)
-    each(doc, "bao_cao.thanh_tich")
+    tag(doc, "{%p if don_vi.khen_thuong %}")
+    body(doc, "Kết quả: đơn vị được {{ hoi_dong }} đề nghị {{ ket_qua_khen }}.")
+    tag(doc, "{%p endif %}")
     B.add_heading(doc, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT ĐƯỢC", 1)
-    each(doc, "bao_cao.khen_thuong")
+    facts(doc, "bao_cao.khen_thuong")
     _signatures(doc)
     return save(doc, out_dir, "bao-cao-thanh-tich-tap-the.docx")
 
 
 def bao_cao_ca_nhan(out_dir: Path) -> Path:
+    """The campaign form for an individual: profile from the nominations sheet, then results."""
     doc = B.new_document()
-    _report_start(doc, "Họ và tên:")
+    _report_start(doc, "Họ và tên:", agency=False)
     B.add_heading(doc, "I. SƠ LƯỢC LÝ LỊCH", 1)
-    lead(doc, "- Chức vụ:", " {{ ca_nhan.chuc_vu }}.", level=None)
-    lead(doc, "- Đơn vị công tác:", " {{ ca_nhan.don_vi }}.", level=None)
-    each(doc, "bao_cao.dac_diem")
+    tag(doc, "{%p for f in ca_nhan.ly_lich %}")
+    paragraph = body(doc, "- {{ f.nhan }}: {{ f.gia_tri }}")
+    blank_run(paragraph, "f.thieu")
+    add_run(paragraph, ".")
+    tag(doc, "{%p endfor %}")
+    each(doc, "bao_cao.dac_diem", "{{ x.text }}")
     B.add_heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", 1)
     B.add_heading(doc, "1. Nhiệm vụ được giao", 2)
-    each(doc, "bao_cao.chuc_nang")
+    facts(doc, "bao_cao.chuc_nang")
     B.add_heading(doc, "2. Thành tích đạt được trong phong trào thi đua", 2)
-    each(doc, "bao_cao.thanh_tich")
-    tag(doc, "{%p if don_vi %}")
-    body(doc, "Đơn vị {{ ca_nhan.don_vi }} đạt {{ don_vi.tong_diem }} điểm, xếp hạng "
-              "{{ don_vi.xep_hang_text }}{% if don_vi.khen_thuong %}; {{ don_vi.khen_thuong }}"
-              "{% endif %}.")
+    facts(doc, "bao_cao.thanh_tich")
+    tag(doc, "{%p if xep_thu %}")
+    body(doc, "Cá nhân góp phần cùng tập thể {{ ca_nhan.don_vi_trong_cau }}: {{ xep_thu }}")
     tag(doc, "{%p endif %}")
     B.add_heading(doc, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT ĐƯỢC", 1)
-    each(doc, "bao_cao.khen_thuong")
+    facts(doc, "bao_cao.khen_thuong")
     _signatures(doc)
     return save(doc, out_dir, "bao-cao-thanh-tich-ca-nhan.docx")
 

@@ -15,6 +15,12 @@ from thidua.documents.variables_text import DESCRIPTIONS, INTRO, SHAPES
 
 # Parts of a context that share one shape are described once, under the shape's name.
 ALIASES = (
+    (re.compile(r"^danh_sach\.tap_the\[\]\.dong\[\]\."), "<đơn vị>."),
+    (re.compile(r"^danh_sach\.ca_nhan\[\]\.dong\[\]\."), "<cá nhân>."),
+    (re.compile(r"^(danh_sach\.(tap_the|ca_nhan)\[\]|hinh_thuc_khen\[\])\.tien_thuong\."),
+     "<tiền>."),
+    (re.compile(r"^danh_sach\.ca_nhan\[\]\."), "danh_sach.tap_the[]."),
+    (re.compile(r"^bao_cao\.(dac_diem|chuc_nang|thanh_tich|khen_thuong)\[\]\."), "bao_cao.<phần>[]."),
     (re.compile(r"^(tap_the\[\]|khen_thuong\[\]\.tap_the\[\]|bang\[\]\.dong\[\]|don_vi)\."),
      "<đơn vị>."),
     (re.compile(r"^(ca_nhan\[\]|khen_thuong\[\]\.ca_nhan\[\])\."), "<cá nhân>."),

@@ -22,6 +22,7 @@ from thidua.documents.planning import (
     PLAN_FILE,
     PLAN_FOLDER,
     PlannedDocument,
+    missing_facts,
     plan_dossier,
 )
 from thidua.documents.rendering import template_dirs
@@ -58,6 +59,7 @@ class ExportSummary:
     """What an export did, for the closing report."""
 
     documents: int = 0
+    missing: list[str] = field(default_factory=list)  # facts still blank in the reports
     pdfs: int = 0
     zips: list[Path] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
@@ -121,6 +123,8 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]
         except ThiduaError as exc:
             summary.failures.append(f"{loaded.id}/{period.id}: " + "\n".join(exc.lines()))
             continue
+        summary.missing.extend(f"{loaded.id}/{period.id}: {line}"
+                               for line in missing_facts(documents))
         jobs.append(FolderJob(loaded, period.id, f"Hồ sơ {period.name}", documents, sources))
     return jobs
 
@@ -271,6 +275,10 @@ def summary_lines(summary: ExportSummary) -> list[str]:
         lines.append(f"Đã ghi đè {len(summary.overwritten)} tệp đã được sửa tay (--force):")
         lines += [f"  {path}" for path in summary.overwritten]
     lines += [f"Cảnh báo: {w}" for w in summary.warnings]
+    if summary.missing:
+        lines.append(f"Báo cáo thành tích còn thiếu thông tin ({len(summary.missing)} hồ sơ; chỗ "
+                     "trống được tô vàng trong văn bản):")
+        lines += [f"  {line}" for line in summary.missing]
     if summary.failures:
         lines.append(f"Lỗi: {len(summary.failures)} văn bản/đợt không tạo được:")
         lines += [f"  {f}" for f in _grouped(summary.failures)]

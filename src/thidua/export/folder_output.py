@@ -17,6 +17,7 @@ class FolderOutcome(list[Path]):
         super().__init__(paths)
         self.preserved = preserved      # user edits kept
         self.overwritten = overwritten  # user edits replaced (force)
+        self.missing: list[str] = []    # facts still blank in the reports, per awardee
 
     @property
     def paths(self) -> list[Path]:

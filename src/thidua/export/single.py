@@ -9,6 +9,7 @@ from thidua.documents.planning import (
     PLAN_FOLDER,
     PlannedDocument,
     default_output,
+    missing_facts,
     plan_dossier,
     plan_plan,
     render_document,
@@ -34,7 +35,9 @@ def build_dossier(loaded: LoadedCampaign, period_id: str | None = None,
     period = select_period(loaded.campaign, period_id)
     documents = plan_dossier(loaded, period.id, result)
     out_dir = Path(out_dir) if out_dir else default_output(loaded, period.id)
-    return _write(loaded, out_dir, documents, period.id, force)
+    outcome = _write(loaded, out_dir, documents, period.id, force)
+    outcome.missing = missing_facts(documents)
+    return outcome
 
 
 def _write(loaded: LoadedCampaign, out_dir: Path, documents: list[PlannedDocument],

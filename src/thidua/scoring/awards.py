@@ -23,9 +23,16 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from thidua.campaign.model import Award, Period, Rank
+from thidua.campaign.legal_frame import (
+    base_salary,
+    default_coefficient,
+    dossier_date,
+    own_award_ids,
+)
+from thidua.campaign.model import Award, Campaign, Period, Rank
 from thidua.scoring.ranking import Ranker, TieGroup
 from thidua.scoring.results import PendingTie
 from thidua.scoring.rules import num
@@ -63,6 +70,28 @@ class Candidates:
     totals: Mapping[str, Decimal]
 
 
+@dataclass(frozen=True)
+class PrizeBasis:
+    """What prizes by coefficient are computed from: the lương cơ sở and the decision's date."""
+
+    base_salary: int | None
+    on: date | None = None
+    own: frozenset[str] | None = None   # awards the campaign's own authority decides and pays
+
+    @classmethod
+    def of(cls, campaign: Campaign, period: Period) -> PrizeBasis:
+        """The campaign's own base salary, else the one in force on the decision's date."""
+        on = dossier_date(campaign, period)
+        salary = campaign.dossier.base_salary
+        return cls(salary if salary is not None else base_salary(on).amount, on,
+                   frozenset(own_award_ids(campaign, period)))
+
+
+def by_coefficient(coefficient: Decimal, base: int) -> int:
+    """coefficient × base salary, rounded up to the next 10.000 đồng."""
+    return int(math.ceil(coefficient * base / PRIZE_ROUNDING)) * PRIZE_ROUNDING
+
+
 def prize_for(rank: Rank | None, base_salary: int | None) -> int:
     """rank.prize, or prize_coefficient × base salary rounded up to the next 10.000 đồng."""
     if rank is None:
@@ -70,9 +99,26 @@ def prize_for(rank: Rank | None, base_salary: int | None) -> int:
     if rank.prize is not None:
         return rank.prize
     if rank.prize_coefficient is not None and base_salary:
-        amount = rank.prize_coefficient * base_salary / PRIZE_ROUNDING
-        return int(math.ceil(amount)) * PRIZE_ROUNDING
+        return by_coefficient(rank.prize_coefficient, base_salary)
     return 0
+
+
+def award_prize(award: Award, rank: Rank | None, basis: PrizeBasis | None,
+                individual: bool = False) -> int:
+    """The prize of one awardee: the plan's fixed prize or coefficient wins; else the award's
+    coefficient; else the decree's default coefficient for the award form on the decision date
+    (none for a prize-only 'award', which is not a hình thức, nor for an award proposed to a
+    higher level, which that level decides and pays)."""
+    salary = basis.base_salary if basis else None
+    if rank is not None and (rank.prize is not None or rank.prize_coefficient is not None):
+        return prize_for(rank, salary)
+    if not salary:
+        return 0
+    coefficient = award.prize_coefficient
+    decided_here = basis is not None and (basis.own is None or award.id in basis.own)
+    if coefficient is None and decided_here and basis.on is not None:
+        coefficient = default_coefficient(award.form, individual, basis.on)
+    return by_coefficient(coefficient, salary) if coefficient else 0
 
 
 def award_slots(award: Award, pool_size: int) -> list[int | None]:
@@ -87,7 +133,7 @@ def award_slots(award: Award, pool_size: int) -> list[int | None]:
 
 
 def allocate(period: Period, candidates: Candidates, ranker: Ranker,
-             base_salary: int | None = None, council_file: str = "") -> Allocation:
+             basis: PrizeBasis | None = None, council_file: str = "") -> Allocation:
     """Give each collective award of the period to the best units of its own pool."""
     grants: dict[str, Grant] = {}
     notes: dict[str, str] = {}
@@ -97,7 +143,7 @@ def allocate(period: Period, candidates: Candidates, ranker: Ranker,
             continue
         pool = [u for u in candidates.unit_ids if u not in grants and u not in notes
                 and (award.groups is None or candidates.groups[u] in award.groups)]
-        walk = _AwardWalk(award, candidates, award_slots(award, len(pool)), base_salary)
+        walk = _AwardWalk(award, candidates, award_slots(award, len(pool)), basis)
         for group in ranker.order(pool):
             if walk.exhausted():
                 break
@@ -114,13 +160,13 @@ class _AwardWalk:
     """Positions of one award handed out in ranking order, honouring caps per group."""
 
     def __init__(self, award: Award, candidates: Candidates, slots: list[int | None],
-                 base_salary: int | None) -> None:
+                 basis: PrizeBasis | None) -> None:
         self.award = award
         self.candidates = candidates
         self.slots = slots
         self.position = 0
         self.caps_left = dict(award.caps)
-        self.base_salary = base_salary
+        self.basis = basis
         self.contested: list[str | None] = []
         self.short = False
 
@@ -168,7 +214,7 @@ class _AwardWalk:
                                         award.individuals_per_unit,
                                         award.other_units_individuals) if n is not None), 0)
         name = rank.name if rank is not None and rank.name else award.form
-        return Grant(award, rank, name, prize_for(rank, self.base_salary),
+        return Grant(award, rank, name, award_prize(award, rank, self.basis),
                      rank.bonus_points if rank is not None else None, individuals)
 
     def stake(self) -> str:
@@ -231,9 +277,14 @@ def individual_award_quota(award: Award) -> int:
     return sum(r.count for r in award.ranks)
 
 
-def individual_prize(award: Award, base_salary: int | None) -> int:
-    """Prize per person of an individual award with a single rank (0 otherwise)."""
-    return prize_for(award.ranks[0], base_salary) if len(award.ranks) == 1 else 0
+def individual_prize(award: Award, basis: PrizeBasis | None) -> int:
+    """Prize per person: the single rank's prize of an individual award, else the individual
+    coefficient of the award form (a person nominated under a collective Giấy khen receives the
+    individual Giấy khen's prize). Several ranks without a rank per person: 0."""
+    if award.recipients == "individual" and len(award.ranks) > 1:
+        return 0
+    rank = award.ranks[0] if award.recipients == "individual" and award.ranks else None
+    return award_prize(award, rank, basis, individual=True)
 
 
 def prize_total(unit_prizes: Sequence[int], person_prizes: Sequence[int] = ()) -> int:

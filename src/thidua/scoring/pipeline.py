@@ -24,7 +24,7 @@ from thidua.data.submissions import (
     report_window,
 )
 from thidua.errors import DataError, Location, Problem
-from thidua.scoring.awards import Allocation, Candidates, allocate
+from thidua.scoring.awards import Allocation, Candidates, PrizeBasis, allocate
 from thidua.scoring.quotas import QuotaContext, check_nominations
 from thidua.scoring.ranking import (
     RankEntry,
@@ -225,7 +225,7 @@ class _Computation:
         allocation = allocate(self.period, Candidates(
             eligible_ids, {u: rows[u]["group_id"] for u in rows},
             {u: rows[u]["unit_name"] for u in rows}, {u: rows[u]["total"] for u in rows}),
-            ranker, self.c.dossier.base_salary, self.inputs.council_file)
+            ranker, PrizeBasis.of(self.c, self.period), self.inputs.council_file)
         units = self.unit_results(rows, allocation, notes)
         nominations = self.nominations(rows, allocation)
         unused = sorted(set(self.inputs.council_order or {}) - ranker.council_used)
@@ -321,7 +321,7 @@ class _Computation:
         names = {u.id: u.name for _, u in self.c.units()}
         groups = {u.id: g.id for g, u in self.c.units()}
         ctx = QuotaContext(names, groups, allocation.quotas, frozenset(allocation.tie_notes),
-                           self.c.dossier.base_salary)
+                           PrizeBasis.of(self.c, self.period))
         nominations, warnings = check_nominations(sheet, self.period, ctx)
         self.warnings.extend(warnings)
         return nominations

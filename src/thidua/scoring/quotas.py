@@ -11,6 +11,7 @@ from thidua.data.tables import normalize_header
 from thidua.errors import DataError, Problem
 from thidua.scoring.awards import (
     individual_award_quota,
+    PrizeBasis,
     individual_prize,
     unit_quotas_apply,
 )
@@ -25,7 +26,7 @@ class QuotaContext:
     unit_groups: Mapping[str, str]
     quotas: Mapping[str, tuple[int, str | None]]   # unit → (individuals, award id)
     tied: frozenset[str]
-    base_salary: int | None = None
+    prizes: PrizeBasis | None = None
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,10 @@ def check_nominations(sheet: NominationSheet, period: Period,
         if exceeded:
             problems.append(Problem(exceeded, sheet.location(row.row, "ma_don_vi")))
             continue
-        prize = individual_prize(award, ctx.base_salary) if award.recipients == "individual" else 0
+        prize = individual_prize(award, ctx.prizes)
         out.append(Nomination(row.full_name, row.position, row.unit_id,
                               ctx.unit_names[row.unit_id], row.achievements, award.id,
-                              award.form, prize))
+                              award.form, prize, row.profile))
     if problems:
         raise DataError(problems)
     return tuple(out), tuple(warnings)

@@ -59,6 +59,7 @@ class Nomination:
     award_id: str | None = None
     award_form: str | None = None
     prize: int = 0                   # whole đồng, for individual awards with a prize
+    profile: tuple[tuple[str, str], ...] = ()   # facts for the báo cáo thành tích (nominations)
 
 
 @dataclass(frozen=True)
