@@ -163,7 +163,7 @@ def phieu_ket_qua(out_dir: Path) -> Path:
     each(doc, "don_vi.so_lieu", "- {{ x.ten }}: {{ x.gia_tri }}.")
     tag(doc, "{%p endif %}")
     body(doc, "Đề nghị {{ don_vi.ten }} kiểm tra kết quả; trường hợp có ý kiến khác, phản hồi về "
-              "{{ van_ban.ten_co_quan }} trong thời hạn …… ngày kể từ ngày nhận Phiếu này./.")
+              "{{ van_ban.ten_co_quan }} bằng văn bản trước khi Hội đồng họp xét khen thưởng./.")
     closing(doc)
     return save(doc, out_dir, "phieu-ket-qua.docx")
 

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-# Words that start a unit of an administrative name ("HUYỆN CHÂU THÀNH A", "XÃ HÒA AN"): a
-# header line may break before them, never inside the proper name that follows.
-LEVELS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN",
-          "ĐẶC KHU")
-NOT_LEVELS = ("XÃ HỘI",)  # "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" is no commune
-JOINERS = ("VÀ",)
-
+from thidua.docx.names import sensible_breaks
 
 def break_offsets(text: str, lines: list[str]) -> list[int] | None:
     """Character offsets in `text` where each printed line after the first begins.
@@ -45,23 +39,6 @@ def split_words(text: str, lines: list[str]) -> list[tuple[str, str]]:
             end = len(text) if end < 0 else end
             cut.append((text[start:at], text[at:end]))
     return cut
-
-
-def _starts_level(words: list[str], at: int) -> bool:
-    rest = " ".join(words[at:]).upper()
-    if any(rest.startswith(n + " ") or rest == n for n in NOT_LEVELS):
-        return False
-    return any(rest.startswith(level + " ") for level in LEVELS)
-
-
-def sensible_breaks(text: str) -> set[int]:
-    """Word positions where a body's name may go to a new line (before "HUYỆN", "VÀ", …)."""
-    words = text.split()
-    allowed = set()
-    for at in range(1, len(words)):
-        if _starts_level(words, at) or words[at].upper() in JOINERS or words[at - 1].endswith(","):
-            allowed.add(at)
-    return allowed
 
 
 def bad_name_breaks(text: str, lines: list[str]) -> list[tuple[str, str]]:

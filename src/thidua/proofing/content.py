@@ -15,7 +15,7 @@ NOTES_COLUMN = "ghi chú"  # kept empty on purpose, for remarks by hand
 DOTS = re.compile(r"…{2,}|\.{4,}|…\.+|\.+…")
 # "00" standing for a count ("không tán thành 00"); "08 giờ 00" and "1.000.000" are values.
 DOUBLE_ZERO = re.compile(r"(?<![\d.,:/])00(?![\d.,:/%])")
-TIME_BEFORE = re.compile(r"(giờ|h)\s*$", re.IGNORECASE)
+TIME_BEFORE = re.compile(r"(\bgiờ|\d\s*h)\s*$", re.IGNORECASE)
 TIME_AFTER = re.compile(r"^\s*(phút|giờ)", re.IGNORECASE)
 
 

@@ -81,33 +81,29 @@ def _row_pages(table: Table, placed: Placement) -> dict[int, int]:
 
 
 def lone_rows(structure: Structure, placed: Placement) -> Iterator[Fault]:
-    """A table whose first row stays alone at the foot of a page or last row alone on the next.
+    """A table's last row alone at the top of a page, or its header row alone at the foot.
 
     A table that simply continues over pages (with its header row repeated) is fine.
     """
     for table in structure.tables:
         pages = _row_pages(table, placed)
+        if not pages:
+            continue
+        header_pages = [p for r in table.header_rows for c in range(1, table.columns + 1)
+                        for b in table.cells.get((r, c), []) for p in placed.pages_of(b.index)]
+        if header_pages and min(header_pages) < min(pages.values()):
+            yield (min(header_pages), f"Bảng {table.number}: hàng tiêu đề đứng một mình ở cuối "
+                   f"trang {min(header_pages)}, các hàng của bảng ở trang sau; hãy giữ tiêu đề "
+                   "với hàng đầu tiên")
         if len(set(pages.values())) < 2:
             continue
-        first, last = min(pages.values()), max(pages.values())
-        on_first = [r for r, p in pages.items() if p == first]
+        last = max(pages.values())
         on_last = [r for r, p in pages.items() if p == last]
         if len(on_last) == 1:
             row = on_last[0]
             yield (last, f"Bảng {table.number}: hàng '{_row_label(table, row)}' đứng một mình ở "
                    f"đầu trang {last}, các hàng khác ở trang trước; hãy giữ các hàng cuối cùng "
                    "trang (đặt 'Giữ với đoạn sau' cho hàng trước nó)")
-        header_pages = [p for r in table.header_rows for c in range(1, table.columns + 1)
-                        for b in table.cells.get((r, c), []) for p in placed.pages_of(b.index)]
-        if header_pages and min(header_pages) < first:
-            yield (min(header_pages), f"Bảng {table.number}: hàng tiêu đề đứng một mình ở cuối "
-                   f"trang {min(header_pages)}, các hàng của bảng ở trang sau; hãy giữ tiêu đề "
-                   "với hàng đầu tiên")
-        if len(on_first) == 1 and len(pages) > 2:
-            row = on_first[0]
-            yield (first, f"Bảng {table.number}: hàng '{_row_label(table, row)}' đứng một mình ở "
-                   f"cuối trang {first}, các hàng sau sang trang mới; hãy chuyển cả bảng sang "
-                   "trang sau hoặc giữ hàng này với hàng kế tiếp")
 
 
 def _row_label(table: Table, row: int) -> str:

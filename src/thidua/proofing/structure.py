@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from thidua.docx import nd30
-from thidua.docx.parts import HEADING_NUMBER_RE, is_position
+from thidua.docx.parts import is_position
 from thidua.docx.text import clean, paragraph_text, run_text
 
 HEADING_MAX_CHARS = 200
