@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 from conftest import ROOT, require_soffice
 
 from thidua.campaign.loading import load_campaign
@@ -15,6 +16,7 @@ from thidua.docx import build as b
 from thidua.docx.flow import improve_flow
 from thidua.docx.names import compose
 from thidua.export.bulk import export
+from thidua.pdf.convert import PdfConverter
 from thidua.proofing.breaks import bad_name_breaks, split_words
 from thidua.proofing.gate import proof_documents
 
@@ -219,9 +221,6 @@ def sample_report(soffice_present, sample_documents):
 LAYOUT_WORDS = ("ngắt dòng", "ngắt giữa một từ", "Khối chữ ký", "đứng một mình", "Đề mục")
 
 
-@pytest.mark.xfail(strict=True, reason="LibreOffice leaves one heading (000 biên bản, 'II. NỘI "
-                   "DUNG CUỘC HỌP') at a page foot although it is kept with the next paragraph; "
-                   "the gate reports it. Remove this mark when it passes.")
 def test_sample_documents_have_no_page_flow_fault(sample_report):
     faults = {p.name: _messages(v) for p, v in sample_report.problems.items()
               if any(w in m for m in _messages(v) for w in LAYOUT_WORDS)}
@@ -240,3 +239,19 @@ def test_check_cli_reports_pages(soffice_present, tmp_path):
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
     assert "  - trang 2: Khối chữ ký ('Nơi nhận:') đứng đầu trang 2" in result.output
+
+
+def test_result_sheet_of_a_unit_with_a_few_criteria_fits_one_page(soffice_present,
+                                                                   sample_documents, tmp_path):
+    sheets = [p for p in sample_documents
+              if p.parent.parent.name in ("000-ninh-phuoc", "001-phung-hiep")
+              and p.name.startswith("05_phieu-ket-qua_")]
+    assert len(sheets) > 20
+    copies = []
+    for number, sheet in enumerate(sheets):  # both campaigns use the same unit file names
+        copies.append(tmp_path / f"{number:03d}.docx")
+        shutil.copy(sheet, copies[-1])
+    with PdfConverter() as converter:
+        results = converter.convert(copies, tmp_path / "pdf")
+    assert {r.source.name: len(PdfReader(str(r.pdf)).pages) for r in results} == {
+        p.name: 1 for p in copies}

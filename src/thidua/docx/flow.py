@@ -1,5 +1,4 @@
-"""Page flow of a finished document: header names broken at sensible words, column headers
-wide enough for their words, signature blocks and table ends kept with what they belong to."""
+"""Page flow of a finished document: names, column widths, signatures and table ends kept."""
 
 from __future__ import annotations
 
@@ -67,15 +66,32 @@ def compose_name(paragraph, width_mm: float) -> None:
     if len(runs) != 1 or not text:
         return
     size, bold = _size_bold(runs[0])
-    if text_width_mm(text, size, bold) <= width_mm:
-        return
-    for points in (size, min(size, SMALLER_NAME_PT)):
+    smaller = min(size, SMALLER_NAME_PT)
+    for points in (size, smaller):  # one line, at the decree's smaller size if need be
+        if text_width_mm(text, points, bold) <= width_mm:
+            if points != size:
+                _shrink(runs[0], points)
+            return
+    for points in (size, smaller):
         lines = compose(text, lambda line, p=points: text_width_mm(line, p, bold) <= width_mm)
         if lines:
             _set_lines(runs[0], lines)
             if points != size:
                 _shrink(runs[0], points)
             return
+
+
+def _side_margins_mm(table) -> float:
+    """Left + right cell padding of `table` (its own tblCellMar, else the default)."""
+    margins = table.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    if margins is None:
+        return CELL_MARGINS_MM
+    total = 0.0
+    for side in ("left", "right", "start", "end"):
+        found = margins.find(qn(f"w:{side}"))
+        if found is not None and found.get(qn("w:type"), "dxa") == "dxa":
+            total += int(found.get(qn("w:w"), "0")) / TWIPS_PER_MM
+    return total
 
 
 def compose_header_names(doc) -> None:
@@ -88,7 +104,7 @@ def compose_header_names(doc) -> None:
         cell = first_row.find(qn("w:tc")) if first_row is not None else None
         if cell is None:
             return
-        width = _cell_width_mm(cell) - CELL_MARGINS_MM
+        width = _cell_width_mm(cell) - _side_margins_mm(table)
         if width > 0:
             for paragraph in cell.findall(qn("w:p")):
                 compose_name(paragraph, width)
@@ -143,6 +159,39 @@ def keep_signatures_with_text(doc) -> None:
             rows = before.findall(qn("w:tr"))
             if rows:
                 _keep_row(rows[-1])
+
+
+def _kept_with_next(paragraph) -> bool:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+    return found is not None and found.get(qn("w:val")) not in ("0", "false")
+
+
+def let_text_follow_headings(doc) -> None:
+    """The paragraph after a heading may leave a single line at a page's foot or top.
+
+    LibreOffice drops a heading's keep-with-next when the paragraph after it moves to the next
+    page as a whole for widow/orphan control (a three-line paragraph with room for two), which
+    strands the heading at the foot; without that control the text starts under its heading.
+    """
+    for paragraph in doc.element.body.findall(qn("w:p")):
+        following = paragraph.getnext()
+        if (not _kept_with_next(paragraph) or following is None or following.tag != qn("w:p")
+                or _kept_with_next(following) or not clean(paragraph_text(following))):
+            continue
+        ppr = following.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            following.insert(0, ppr)
+        if ppr.find(qn("w:widowControl")) is None:
+            control = OxmlElement("w:widowControl")
+            control.set(qn("w:val"), "0")
+            before = [c for c in ppr if c.tag in (qn("w:pStyle"), qn("w:keepNext"),
+                                                     qn("w:keepLines"), qn("w:pageBreakBefore"),
+                                                     qn("w:framePr"))]
+            if before:
+                before[-1].addnext(control)
+            else:
+                ppr.insert(0, control)
 
 
 def _header_rows(rows) -> int:
@@ -229,4 +278,5 @@ def improve_flow(data: bytes) -> bytes:
     fit_header_words(doc)
     keep_signatures_with_text(doc)
     keep_table_ends(doc)
+    let_text_follow_headings(doc)
     return document_bytes(doc)
