@@ -238,7 +238,7 @@ def test_check_cli_reports_pages(soffice_present, tmp_path):
     path = bad_documents(tmp_path)["signature"]
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
-    assert "  - trang 2: Khối chữ ký ('Nơi nhận:') đứng đầu trang 2" in result.output
+    assert "  - trang 2: Khối chữ ký ('TRƯỞNG PHÒNG') đứng đầu trang 2" in result.output
 
 
 def test_result_sheet_of_a_unit_with_a_few_criteria_fits_one_page(soffice_present,

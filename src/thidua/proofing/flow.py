@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from thidua.docx.parts import is_position
 from thidua.docx.text import snippet
 from thidua.proofing.breaks import bad_name_breaks, split_words
 from thidua.proofing.placement import Placement
@@ -56,7 +57,8 @@ def stranded_signatures(structure: Structure, placed: Placement) -> Iterator[Fau
         pages = sorted({p for b in blocks for p in placed.pages_of(b.index)})
         if not pages:
             continue
-        label = snippet(next((b.text for b in blocks if b.text), ""))
+        label = snippet(next((b.text for b in blocks if is_position(b.text)),
+                             next((b.text for b in blocks if b.text), "")))
         if len(pages) > 1:
             yield (pages[0], f"Khối chữ ký ('{label}') bị tách sang hai trang {pages[0]} và "
                    f"{pages[-1]}; hãy giữ cả khối trên một trang")
