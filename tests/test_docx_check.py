@@ -505,7 +505,7 @@ def test_public_names_stay_importable_from_docx_check():
 
 def test_cli_all_pass(tmp_path):
     path = b.save_document(plan_document(), tmp_path / "kh.docx")
-    result = CliRunner().invoke(cli, ["check", str(path)])
+    result = CliRunner().invoke(cli, ["check", "--no-render", str(path)])
     assert result.exit_code == 0
     assert result.output.splitlines() == [f"{path}: Đạt", "Đã kiểm tra 1 tệp: 1 đạt, 0 có lỗi (0 lỗi)."]
 
@@ -513,7 +513,7 @@ def test_cli_all_pass(tmp_path):
 def test_cli_reports_problems_with_exit_1(tmp_path):
     good = b.save_document(plan_document(), tmp_path / "kh.docx")
     bad = b.save_document(plan_document(number="Số: 15 / KH-UBND"), tmp_path / "sai.docx")
-    result = CliRunner().invoke(cli, ["check", str(good), str(bad)])
+    result = CliRunner().invoke(cli, ["check", "--no-render", str(good), str(bad)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"{good}: Đạt",
@@ -528,7 +528,7 @@ def test_cli_unreadable_file_exit_2_without_traceback(tmp_path):
     good = b.save_document(plan_document(), tmp_path / "kh.docx")
     text = tmp_path / "ghi-chu.docx"
     text.write_text("không phải docx", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", str(text), str(good)])
+    result = CliRunner().invoke(cli, ["check", "--no-render", str(text), str(good)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"Lỗi: {text}: không phải tệp Word .docx hợp lệ."]
     assert result.stdout.splitlines() == [

@@ -1,44 +1,66 @@
-"""CLI command `thidua check`: verify .docx files against Nghị định 30/2020."""
+"""CLI command `thidua check`: the decree's format, then the document as printed (by page)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from thidua.cli.common import reports_errors
 from thidua.docx.check import UnreadableDocumentError, check_document
+from thidua.errors import Problem
+from thidua.proofing.gate import proof_documents
+
+
+def _print(name: str, problems: list[Problem]) -> None:
+    click.echo(f"{name}: {len(problems)} lỗi")
+    for problem in problems:
+        where = f"{problem.location.key}: " if problem.location.key else ""
+        click.echo(f"  - {where}{problem.message}")
 
 
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, metavar="TỆP.docx...")
+@click.option("--no-render", is_flag=True,
+              help="Không in thử qua LibreOffice: chỉ kiểm tra thể thức và chỗ chưa điền.")
 @reports_errors
-def check_cmd(files: tuple[str, ...]) -> None:
-    """Kiểm tra thể thức văn bản Word (.docx) theo Nghị định 30/2020/NĐ-CP.
+def check_cmd(files: tuple[str, ...], no_render: bool) -> None:
+    """Kiểm tra văn bản Word (.docx) trước khi trình ký.
 
-    Kiểm tra khổ giấy A4, lề, phông Times New Roman, cỡ chữ, Quốc hiệu, tiêu ngữ,
-    số và ký hiệu, địa danh và ngày tháng, nơi nhận, chữ ký, số trang. Với mỗi tệp
-    in "Đạt" hoặc danh sách lỗi. Mã thoát: 0 khi mọi tệp đạt, 1 khi có lỗi thể
-    thức, 2 khi có tệp không đọc được (không tồn tại, không phải .docx).
+    Thể thức theo Nghị định 30/2020/NĐ-CP: khổ giấy A4, lề, phông Times New Roman,
+    cỡ chữ, Quốc hiệu, tiêu ngữ, số và ký hiệu, địa danh và ngày tháng, nơi nhận,
+    chữ ký, số trang. Chỗ chưa điền: "[…]", "……", số lượng in "00", cột danh sách
+    bỏ trống. Trình bày trang (in thử qua LibreOffice, nêu số trang): tên cơ quan
+    bị ngắt dòng giữa tên, tiêu đề cột bị ngắt giữa một từ, khối chữ ký hay một
+    hàng bảng đứng riêng đầu trang, đề mục nằm cuối trang. Với mỗi tệp in "Đạt"
+    hoặc danh sách lỗi. Mã thoát: 0 khi mọi tệp đạt, 1 khi có lỗi, 2 khi có tệp
+    không đọc được (không tồn tại, không phải .docx).
     """
-    passed = failed = unreadable = problem_count = 0
+    readable: list[str] = []
+    static: dict[str, list[Problem]] = {}
+    unreadable = 0
     for name in files:
         try:
-            problems = check_document(name)
+            static[name] = check_document(name)
         except UnreadableDocumentError as exc:
             unreadable += 1
             click.echo(f"Lỗi: {exc.message}", err=True)
             continue
+        readable.append(name)
+    proof = proof_documents([Path(n) for n in readable], render=not no_render)
+    if proof.note:
+        click.echo(f"Lưu ý: {proof.note}", err=True)
+    passed = failed = problem_count = 0
+    for name in readable:
+        problems = static[name] + proof.problems.get(Path(name), [])
         if not problems:
             passed += 1
             click.echo(f"{name}: Đạt")
             continue
         failed += 1
         problem_count += len(problems)
-        click.echo(f"{name}: {len(problems)} lỗi")
-        for problem in problems:
-            where = f"{problem.location.key}: " if problem.location.key else ""
-            click.echo(f"  - {where}{problem.message}")
+        _print(name, problems)
     summary = f"Đã kiểm tra {len(files)} tệp: {passed} đạt, {failed} có lỗi ({problem_count} lỗi)"
     click.echo(summary + (f", {unreadable} không đọc được." if unreadable else "."))
     sys.exit(2 if unreadable else 1 if failed else 0)

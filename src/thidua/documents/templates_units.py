@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from thidua.documents.template_parts import (
     add_run,
@@ -24,6 +24,7 @@ from thidua.documents.template_parts import (
     title,
 )
 from thidua.docx import build as B
+from thidua.docx import nd30
 
 # A table as its author laid it out: 2 to 6 columns, the first one narrow when it is the STT.
 AUTHOR_TABLE_WIDTHS = {
@@ -70,12 +71,12 @@ def ke_hoach(out_dir: Path) -> Path:
     return save(doc, out_dir, "ke-hoach.docx")
 
 
-def criteria_table(doc, rows: str = "don_vi.tieu_chi") -> None:
+def criteria_table(doc, rows: str = "don_vi.tieu_chi", size: float = B.TABLE_SIZE) -> None:
     looped_table(doc, CRITERIA, ["{{ d.stt }}", "{{ d.tieu_chi }}", "{{ d.diem_chuan }}",
                                  "{{ d.giai_trinh }}", "{{ d.diem }}"],
                  rows, (14, 55, 22, 52, 22), ("center", "left", "center", "left", "center"),
                  footer=["", "Tổng điểm", "{{ don_vi.tong_diem_chuan }}", "",
-                         "{{ don_vi.tong_diem }}"])
+                         "{{ don_vi.tong_diem }}"], size=size)
 
 
 def blank_run(paragraph, condition: str) -> None:
@@ -172,24 +173,28 @@ def phieu_ket_qua(out_dir: Path) -> Path:
               "{{ van_ban.ten_co_quan }} thông báo kết quả chấm điểm thi đua của "
               "{{ don_vi.ten }} như sau:")
     B.add_heading(doc, "1. Điểm theo từng tiêu chí", 2)
-    criteria_table(doc)
-    B.add_heading(doc, "2. Kết quả", 2)
-    body(doc, "- Tổng điểm: {{ don_vi.tong_diem }} điểm.")
-    body(doc, "- Xếp hạng: {{ don_vi.xep_hang_text }}.")
-    tag(doc, "{%p if not don_vi.du_dieu_kien %}")
-    body(doc, "- Không đủ điều kiện xếp hạng: {{ don_vi.ly_do_khong_xet }}.")
-    tag(doc, "{%p endif %}")
-    body(doc, "- Khen thưởng: {% if don_vi.khen_thuong %}{{ don_vi.khen_thuong }}"
-              "{% if don_vi.tien_thuong %}, tiền thưởng {{ don_vi.tien_thuong }} đồng{% endif %}"
-              "{% if don_vi.diem_cong %}; cộng {{ don_vi.diem_cong }} điểm {{ nhan_diem_cong_sau_so }}"
-              "{% endif %}{% else %}không{% endif %}.")
+    criteria_table(doc, size=12)
+    lead(doc, "2. Kết quả.", " Tổng điểm: {{ don_vi.tong_diem }} điểm; xếp hạng: "
+         "{{ don_vi.xep_hang_text }}{% if not don_vi.du_dieu_kien %} (không đủ điều kiện xếp "
+         "hạng: {{ don_vi.ly_do_khong_xet }}){% endif %}; khen thưởng: {% if don_vi.khen_thuong %}"
+         "{{ don_vi.khen_thuong }}{% if don_vi.tien_thuong %}, tiền thưởng {{ don_vi.tien_thuong }}"
+         " đồng{% endif %}{% if don_vi.diem_cong %}; cộng {{ don_vi.diem_cong }} điểm "
+         "{{ nhan_diem_cong_sau_so }}{% endif %}{% else %}không{% endif %}.", level=2)
     tag(doc, "{%p if don_vi.so_lieu %}")
     B.add_heading(doc, "3. Số liệu đơn vị báo cáo", 2)
-    each(doc, "don_vi.so_lieu", "- {{ x.ten }}: {{ x.gia_tri }}.")
+    figures = body(doc, "{% for x in don_vi.so_lieu %}{{ '\\n' if not loop.first else '' }}- "
+                        "{{ x.ten }}: {{ x.gia_tri }}.{% endfor %}", indent=False)
+    figures.paragraph_format.left_indent = Cm(nd30.FIRST_LINE_INDENT_CM)  # one paragraph, a
+    # line per figure: no paragraph spacing between them, so the phiếu fits one page
     tag(doc, "{%p endif %}")
     body(doc, "Đề nghị {{ don_vi.ten }} kiểm tra kết quả; trường hợp có ý kiến khác, phản hồi về "
-              "{{ van_ban.ten_co_quan }} trong thời hạn …… ngày kể từ ngày nhận Phiếu này./.")
+              "{{ van_ban.ten_co_quan }} bằng văn bản trước khi Hội đồng họp xét khen thưởng./.")
     closing(doc)
+    for paragraph in doc.paragraphs:  # the decree's smallest body text and spacing: one page
+        if paragraph.paragraph_format.line_spacing == nd30.LINE_SPACING:
+            paragraph.paragraph_format.line_spacing = 1.0
+            for run in paragraph.runs:
+                run.font.size = Pt(nd30.FONT_SIZES_PT["body"][0])
     return save(doc, out_dir, "phieu-ket-qua.docx")
 
 

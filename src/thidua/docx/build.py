@@ -38,6 +38,7 @@ from thidua.docx.layout import (
     add_page_field,
     format_paragraph,
     new_table,
+    no_side_margins,
     part_paragraph,
     plain_header_paragraph,
     rule_paragraph,
@@ -82,6 +83,7 @@ def add_header_table(doc: DocxDocument, left_lines: Sequence[str], right_lines: 
     """
     right_lines = list(right_lines) or [nd30.QUOC_HIEU, nd30.TIEU_NGU]
     table = new_table(doc, 2, HEADER_COLUMNS_MM, borders=False)
+    no_side_margins(table)  # the whole column width for long body names and the quốc hiệu
     left, right = table.cell(0, 0), table.cell(0, 1)
     for line in left_lines[:-1]:
         part_paragraph(left, line, "parent_body")

@@ -203,6 +203,18 @@ def new_table(doc: DocxDocument, rows: int, widths_mm: Sequence[float], borders:
     return table
 
 
+def no_side_margins(table) -> None:
+    """Cells without left and right padding (a borderless layout table needs none)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                           "w:tblDescription", "w:tblPrChange")
+
+
 def text_width_mm(doc: DocxDocument) -> float:
     section = doc.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin

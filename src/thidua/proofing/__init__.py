@@ -1,0 +1,1 @@
+"""Proofing a document as printed: render it through LibreOffice and find page-flow faults."""
