@@ -9,7 +9,7 @@ from pathlib import Path
 from thidua.campaign.loading import LoadedCampaign, next_deadline
 from thidua.campaign.model import Period
 from thidua.campaign.summary import period_text
-from thidua.data.returns import FiguresCheck, check_figures
+from thidua.data.returns import Returns, read_returns
 from thidua.errors import CampaignError, ThiduaError
 from thidua.export.manifest import Manifest, inspect_folder
 from thidua.scoring.pipeline import data_paths
@@ -45,7 +45,7 @@ class CampaignCard:
 
 
 def figures_check(store: CampaignStore, loaded: LoadedCampaign,
-                  period: Period) -> tuple[Path, FiguresCheck | None]:
+                  period: Period) -> tuple[Path, Returns | None]:
     """The period's figures file and its check (None when there is no file yet), cached."""
     paths = data_paths(loaded, period)
     if not paths.figures.exists():
@@ -54,8 +54,8 @@ def figures_check(store: CampaignStore, loaded: LoadedCampaign,
     groups = loaded.campaign.scored_groups(period)
     key = stat_key([loaded.file, paths.figures])
     return paths.figures, store.cached("figures", f"{loaded.id}/{period.id}", key,
-                                       lambda: check_figures(loaded.campaign, paths.figures,
-                                                             sheet, groups))
+                                       lambda: read_returns(loaded.campaign, paths.figures,
+                                                            sheet, groups))
 
 
 def period_status(store: CampaignStore, loaded: LoadedCampaign, period: Period,
