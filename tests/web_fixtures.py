@@ -39,7 +39,13 @@ def output_root(tmp_path: Path) -> Path:
 def web_app(campaigns_copy: Path, output_root: Path):
     app = create_app(campaigns_copy, output_root=output_root)
     app.state.today = TODAY
+    app.state.export_workers = 1
     return app
+
+
+def wait_for_jobs(app, seconds: float = 120) -> None:
+    """Wait (bounded) until the app's background jobs have finished."""
+    assert app.state.jobs.wait(seconds), f"background job still running after {seconds} s"
 
 
 @pytest.fixture

@@ -5,8 +5,12 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+
+import anyio
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -18,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from thidua.errors import ThiduaError
 from thidua.web import pages
+from thidua.web.jobs import JobBoard
 from thidua.web.security import LOOPBACK_HOSTS, Guard, GuardMiddleware, host_name
 from thidua.web.store import CampaignStore
 from thidua.web.templating import STATIC, error_lines, error_page
@@ -62,8 +67,14 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
         return error_page(request, status, REFUSALS[reason])
 
     routes = page_routes() + [Mount("/static", StaticFiles(directory=str(STATIC)), name="static")]
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await anyio.to_thread.run_sync(app.state.jobs.wait, 120.0)  # finish, never cut, an export
+
     app = Starlette(
         routes=routes,
+        lifespan=lifespan,
         middleware=[Middleware(GuardMiddleware, guard=guard, refuse=refuse)],
         exception_handlers={HTTPException: _http_error, ThiduaError: _thidua_error,
                             Exception: _internal_error},
@@ -71,6 +82,8 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
     app.state.guard = guard
     app.state.store = CampaignStore(Path(campaigns_root))
     app.state.output_root = Path(output_root) if output_root else Path("output").resolve()
+    app.state.jobs = JobBoard()
+    app.state.export_workers = None  # export's default: one process per CPU
     return app
 
 

@@ -33,3 +33,9 @@ def page_context(loaded: LoadedCampaign, period: Period | None, nav: str,
     return {"campaign_id": loaded.id, "campaign_name": c.short_name or c.title,
             "nav_active": nav, "period": period, "periods": list(c.periods),
             "campaign": c, **extra}
+
+
+def campaign_and_period(request: Request) -> tuple[LoadedCampaign, Period]:
+    """The campaign of the URL and the period of its ?dot= query."""
+    loaded = loaded_campaign(request)
+    return loaded, chosen_period(loaded, request.query_params.get("dot"))

@@ -16,7 +16,13 @@ from thidua.data.form import build_form
 from thidua.data.returns import Returns, figures_file_bytes, merged_rows, read_returns
 from thidua.data.spreadsheet import workbook_bytes
 from thidua.scoring.pipeline import data_paths
-from thidua.web.campaign_page import chosen_period, loaded_campaign, page_context, store_of
+from thidua.web.campaign_page import (
+    campaign_and_period,
+    chosen_period,
+    loaded_campaign,
+    page_context,
+    store_of,
+)
 from thidua.web.overview import figures_check
 from thidua.web.templating import problem_rows, render
 from thidua.web.uploads import UploadRefused, read_upload, replace_keeping_backup, save_upload
@@ -48,14 +54,12 @@ def data_page(request: Request, loaded: LoadedCampaign, period: Period, status: 
 
 
 async def data(request: Request) -> HTMLResponse:
-    loaded = loaded_campaign(request)
-    return data_page(request, loaded, chosen_period(loaded, request.query_params.get("dot")))
+    return data_page(request, *campaign_and_period(request))
 
 
 async def collection_form(request: Request) -> Response:
     """The Excel form of `thidua form`, built in memory."""
-    loaded = loaded_campaign(request)
-    period = chosen_period(loaded, request.query_params.get("dot"))
+    loaded, period = campaign_and_period(request)
     name = f"bieu-mau-so-lieu-{loaded.id}-{period.id}.xlsx"
     return Response(workbook_bytes(build_form(loaded.campaign, period)), media_type=XLSX,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})

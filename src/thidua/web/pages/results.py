@@ -17,7 +17,13 @@ from thidua.errors import DataError, Problem, ThiduaError
 from thidua.scoring.council import record_council_order
 from thidua.scoring.output import score_views
 from thidua.scoring.pipeline import data_paths, score_with_nominations
-from thidua.web.campaign_page import chosen_period, loaded_campaign, page_context, store_of
+from thidua.web.campaign_page import (
+    campaign_and_period,
+    chosen_period,
+    loaded_campaign,
+    page_context,
+    store_of,
+)
 from thidua.web.templating import error_lines, render
 from thidua.web.uploads import (
     UploadRefused,
@@ -60,14 +66,12 @@ def results_page(request: Request, loaded: LoadedCampaign, period: Period, statu
 
 
 async def results(request: Request) -> HTMLResponse:
-    loaded = loaded_campaign(request)
-    return results_page(request, loaded, chosen_period(loaded, request.query_params.get("dot")))
+    return results_page(request, *campaign_and_period(request))
 
 
 async def unit_detail(request: Request) -> HTMLResponse:
     """Every criterion of one unit with its explanation (an htmx fragment, or a full page)."""
-    loaded = loaded_campaign(request)
-    period = chosen_period(loaded, request.query_params.get("dot"))
+    loaded, period = campaign_and_period(request)
     result = store_of(request).score(loaded, period.id)
     unit = result.unit(request.path_params["unit_id"])
     if unit is None:
