@@ -29,8 +29,10 @@ def test_home_then_ranking_and_one_explanation(web_page):
     panel = page.locator("#giai-thich .unit-detail")
     expect(panel).to_contain_text("Hội đồng chấm 97,25/100 điểm")
     assert "/ket-qua/don-vi/" not in page.url  # the panel came by htmx, no navigation
-    page.locator("#dv-phong-tu-phap details summary").click()
-    expect(page.locator("#dv-phong-tu-phap details")).to_contain_text("94,25/100")
+    page.get_by_role("button", name="Đóng").click()
+    expect(panel).to_have_count(0)
+    page.locator("#dv-phong-tu-phap td.num").nth(1).click()  # a criterion's points
+    expect(page.locator("#giai-thich .unit-detail")).to_contain_text("Hội đồng chấm 94,25/100")
     screenshot(page, "ket-qua")
 
 

@@ -28,7 +28,9 @@ def test_ranking_per_group_matches_the_library(client, campaigns_copy):
         assert unit.unit_name in html
     assert "Các cơ quan, đơn vị trực thuộc UBND huyện" in html
     assert "UBND các xã, thị trấn" in html
-    assert "<summary>97,25</summary>Hội đồng chấm 97,25/100 điểm" in html
+    row = html.split('id="dv-xa-phuoc-thuan"')[1].split("</tr>")[0]
+    assert 'hx-get="/p/000-ninh-phuoc/ket-qua/don-vi/xa-phuoc-thuan?dot=nam-2023"' in html
+    assert '<td class="num">97,25</td>' in row
 
 
 def test_explanation_fragment_for_htmx_and_page_without_js(client):

@@ -50,10 +50,11 @@ def page_routes() -> list[BaseRoute]:
 
 def create_app(campaigns_root: Path, *, password: str | None = None,
                host: str = "127.0.0.1", output_root: Path | None = None,
-               body_limit: int | None = None) -> Starlette:
+               body_limit: int | None = None, warm: bool = True) -> Starlette:
     """The web app over a campaigns folder; host is the address served (its name is the
     only non-loopback Host header accepted); documents go to output_root (default ./output,
-    the folder `thidua export` writes)."""
+    the folder `thidua export` writes). warm: load and score every campaign in the
+    background at startup, so that the first page is served from the cache."""
     allowed = set(LOOPBACK_HOSTS)
     if host and host not in ("0.0.0.0", "::"):
         allowed.add(host_name(host.lower()))
@@ -69,6 +70,8 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
     routes = page_routes() + [Mount("/static", StaticFiles(directory=str(STATIC)), name="static")]
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            app.state.jobs.start("warm", "Chuẩn bị", lambda job: warm_up(app))
         yield
         await anyio.to_thread.run_sync(app.state.jobs.wait, 120.0)  # finish, never cut, an export
 
@@ -85,6 +88,16 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
     app.state.jobs = JobBoard()
     app.state.export_workers = None  # export's default: one process per CPU
     return app
+
+
+def warm_up(app: Starlette) -> list[str]:
+    """What the home page computes (every campaign loaded, every period scored), cached."""
+    from datetime import date
+
+    from thidua.web.overview import all_cards
+
+    all_cards(app.state.store, date.today(), app.state.output_root)
+    return []
 
 
 async def _http_error(request: Request, exc: Exception) -> HTMLResponse | PlainTextResponse:

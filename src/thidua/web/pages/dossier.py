@@ -14,11 +14,13 @@ from thidua.campaign.loading import LoadedCampaign
 from thidua.campaign.model import Period
 from thidua.errors import ThiduaError
 from thidua.export.bulk import dossier_jobs, export, summary_lines
-from thidua.export.manifest import MANIFEST_NAME, Manifest, inspect_folder
+from thidua.export.manifest import MANIFEST_NAME, Manifest
 from thidua.vietnamese.formatting import slugify
 from thidua.web.campaign_page import campaign_and_period, chosen_period, loaded_campaign
 from thidua.web.campaign_page import page_context, store_of
 from thidua.web.jobs import Job, JobFailed
+from thidua.web.overview import folder_state
+from thidua.web.store import tree_listing
 from thidua.web.templating import render
 
 
@@ -44,24 +46,23 @@ def pdf_available(request: Request) -> bool:
     return state.pdf_available
 
 
-def documents(folder: Path) -> list[dict]:
+def documents(request: Request, folder: Path) -> list[dict]:
     """The folder's files with what the CLI says of them: edited by hand, added by hand."""
-    if not folder.is_dir():
+    listing = tree_listing(folder)
+    if not listing:
         return []
-    state = inspect_folder(folder)
+    state = folder_state(store_of(request), folder, listing)
     manifest = Manifest.read(folder)
     preserved = set(manifest.preserved) if manifest else set()
+    edited, added = set(state.edited) | preserved, set(state.foreign)
     rows = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        name = path.relative_to(folder).as_posix()
+    for name in sorted(listing):
         if name == MANIFEST_NAME:
             continue
-        pdf = path.with_suffix(".pdf")
-        rows.append({"name": name, "size": path.stat().st_size,
-                     "edited": name in state.edited or name in preserved,
-                     "added": name in state.foreign,
-                     "pdf": pdf.relative_to(folder).as_posix()
-                     if path.suffix == ".docx" and pdf.exists() else None})
+        pdf = name[:-5] + ".pdf" if name.endswith(".docx") else None
+        rows.append({"name": name, "href": quote(name), "kb": round(listing[name][1] / 1024, 1),
+                     "edited": name in edited, "added": name in added,
+                     "pdf": quote(pdf) if pdf in listing else None})
     return rows
 
 
@@ -79,7 +80,7 @@ def dossier_page(request: Request, loaded: LoadedCampaign, period: Period,
         pending, score_error = (), exc.message
     job = job or request.app.state.jobs.latest(job_key(loaded, period))
     zipped = zip_file(request, loaded, period)
-    return render(request, "dossier.html", docs=documents(folder), folder=str(folder),
+    return render(request, "dossier.html", docs=documents(request, folder), folder=str(folder),
                   produced=Manifest.read(folder) is not None, job=job, pending=pending,
                   score_error=score_error, pdf_ok=pdf_available(request),
                   zip_name=zipped.name if zipped.exists() else None,

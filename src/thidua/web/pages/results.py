@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -24,7 +25,7 @@ from thidua.web.campaign_page import (
     page_context,
     store_of,
 )
-from thidua.web.templating import error_lines, render
+from thidua.web.templating import ENV, error_lines, render
 from thidua.web.uploads import (
     UploadRefused,
     read_upload,
@@ -55,8 +56,11 @@ def results_page(request: Request, loaded: LoadedCampaign, period: Period, statu
                       score_summary=summary, result=None, **context)
     names = {u.unit_id: u.unit_name for u in result.units}
     paths = data_paths(loaded, period)
+    tables = store_of(request).of_period("ranking-html", loaded, period.id, lambda: Markup(
+        ENV.get_template("_ranking.html").render(views=score_views(result, loaded.campaign),
+                                                 campaign_id=loaded.id, period=period)))
     return render(request, "results.html", status_code=status, result=result,
-                  views=score_views(result, loaded.campaign), names=names,
+                  ranking_tables=tables, names=names,
                   unranked=[u for u in result.units if u.ineligible_reasons],
                   tie_notes=[u for u in result.units if u.tie_note and not u.tie],
                   council_file=paths.council_order.relative_to(loaded.folder).as_posix(),
