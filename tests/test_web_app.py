@@ -169,3 +169,19 @@ def test_cache_follows_the_files(client, campaigns_copy):
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     data.write_text("".join(lines[:-1]), encoding="utf-8")  # one unit fewer
     assert "đã nhận <strong>14/15</strong>" in client.get("/").text
+
+
+def test_a_30_mb_upload_is_refused_under_the_default_limit(client):
+    token = csrf_of(client)
+    sent = {"bytes": 0}
+
+    def body():
+        for _ in range(30):
+            sent["bytes"] += 1 << 20
+            yield b"\0" * (1 << 20)
+
+    response = client.post("/p/001-phung-hiep/so-lieu/tai-len", content=body(),
+                           headers={"X-CSRF-Token": token,
+                                    "content-type": "multipart/form-data; boundary=x"})
+    assert response.status_code == 413
+    assert "không nhận và không lưu" in response.text

@@ -77,3 +77,16 @@ def test_download_outside_the_dossier_is_refused(client, web_app, output_root):
     assert client.get(f"{PAGE}/tep/../../../etc/passwd?dot=nam-2023").status_code == 404
     assert client.get(f"{PAGE}/tep/..%2Fmanifest.json?dot=nam-2023").status_code == 404
     assert client.get(f"{PAGE}/zip?dot=nam-2023").status_code == 404
+
+
+def test_pdf_preview_opens_inline(client, web_app, output_root):
+    produce(client, web_app)
+    folder = output_root / NINH_PHUOC / "nam-2023"
+    docx = sorted(folder.glob("*.docx"))[0]
+    docx.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    page = client.get(PAGE).text
+    link = f"{PAGE}/tep/{docx.stem}.pdf?dot=nam-2023&amp;xem=1"
+    assert link in page
+    preview = client.get(link.replace("&amp;", "&"))
+    assert preview.headers["content-type"] == "application/pdf"
+    assert preview.headers["content-disposition"].startswith("inline")

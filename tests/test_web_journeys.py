@@ -34,6 +34,7 @@ def test_home_then_ranking_and_one_explanation(web_page):
     page.locator("#dv-phong-tu-phap td.num").nth(1).click()  # a criterion's points
     expect(page.locator("#giai-thich .unit-detail")).to_contain_text("Hội đồng chấm 94,25/100")
     screenshot(page, "ket-qua")
+    screenshot(page, "ket-qua-ca-trang", full_page=True)
 
 
 def test_upload_a_form_with_one_bad_cell_and_see_where(web_page, web_app, campaigns_copy,

@@ -109,9 +109,10 @@ def web_page(page, live_server):
     return page
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under output/screenshots/ (README picks from there)."""
+def screenshot(page, name: str, full_page: bool = False) -> Path:
+    """Save a screenshot (the 1280×900 window, or the whole page) under output/screenshots/;
+    README shows a few of them, copied to docs/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

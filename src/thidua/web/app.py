@@ -105,7 +105,7 @@ async def _http_error(request: Request, exc: Exception) -> HTMLResponse | PlainT
     if exc.status_code in (204, 304):
         return PlainTextResponse("", status_code=exc.status_code)
     message = exc.detail if isinstance(exc.detail, str) and exc.detail.strip() else ""
-    if exc.status_code == 404 and not message or message == "Not Found":
+    if exc.status_code == 404 and (not message or message == "Not Found"):
         message = f"Không có trang {request.url.path}. Hãy quay về Trang chủ."
     elif exc.status_code == 405 and (not message or message == "Method Not Allowed"):
         message = "Trang này không nhận thao tác đó."

@@ -6,6 +6,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
@@ -123,8 +124,6 @@ def replace_keeping_backup(campaign_folder: Path, target: Path, data: bytes,
                            also_move: tuple[Path, ...] = ()) -> list[Path]:
     """Put data at target; the file it replaces (and also_move, files that would shadow it)
     is moved to data/cu/ first. Returns the backups made."""
-    from datetime import datetime
-
     inside(campaign_folder, target)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backups = []
