@@ -37,6 +37,7 @@ from thidua.pdf.run import DEFAULT_RUN_SECONDS, PdfRun
 from thidua.vietnamese.formatting import format_number, slugify
 
 Progress = Callable[[int, int, str], None]
+JobsOf = Callable[[LoadedCampaign, "ExportSummary"], list["FolderJob"]]
 
 
 @dataclass
@@ -112,12 +113,16 @@ def all_campaign_refs() -> list[str]:
     return found
 
 
-def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
-    """Score every period and plan every document; a period that cannot be built is a failure."""
+def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary,
+              periods: tuple[str, ...] | None = None) -> list[FolderJob]:
+    """Score every period (or those named) and plan every document; a period that cannot be
+    built is a failure."""
     sources = campaign_sources(loaded)
     plan = PlannedDocument(PLAN_FILE, PLAN_FILE, plan_context(loaded))
     jobs = [FolderJob(loaded, PLAN_FOLDER, "Kế hoạch", [plan], sources)]
     for period in loaded.campaign.periods:
+        if periods is not None and period.id not in periods:
+            continue
         try:
             documents = plan_dossier(loaded, period.id)
         except ThiduaError as exc:
@@ -143,6 +148,14 @@ def _check_targets(finals: list[Path]) -> None:
     if problems:
         raise ExportError("Lỗi: không xuất được, chưa ghi tệp nào:\n  "
                           + "\n  ".join(dict.fromkeys(problems)))
+
+
+def dossier_jobs(period_id: str) -> JobsOf:
+    """jobs_of for export(): only one period's dossier folder (the web app's Hồ sơ page)."""
+    def jobs_of(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
+        return [job for job in plan_jobs(loaded, summary, periods=(period_id,))
+                if job.name == period_id]
+    return jobs_of
 
 
 def _render_stream(jobs: list[FolderJob], workers: int, progress: Progress | None
@@ -190,9 +203,11 @@ def _convert_pdfs(folder: Path, final: Path, skip: set[str], summary: ExportSumm
 def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool = False,
            make_zip: bool = False, force: bool = False, workers: int | None = None,
            progress: Progress | None = None,
-           pdf_timeout: float | None = DEFAULT_RUN_SECONDS) -> ExportSummary:
+           pdf_timeout: float | None = DEFAULT_RUN_SECONDS,
+           jobs_of: JobsOf | None = None) -> ExportSummary:
     """Export plans and dossiers; each folder is replaced only when all its files are ready.
-    pdf_timeout bounds the time of all PDF conversions together (None: no bound)."""
+    pdf_timeout bounds the time of all PDF conversions together (None: no bound); jobs_of
+    chooses the folders of a campaign (default plan_jobs: the plan and every period)."""
     started = time.perf_counter()
     summary = ExportSummary()
     if pdf:
@@ -200,7 +215,7 @@ def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool 
 
         find_soffice()
         summary.warnings.extend(font_warnings())
-    jobs = [job for loaded in loaded_campaigns for job in plan_jobs(loaded, summary)]
+    jobs = [job for loaded in loaded_campaigns for job in (jobs_of or plan_jobs)(loaded, summary)]
     _check_targets([out_root / job.final for job in jobs])
     updates = [FolderUpdate(out_root / job.final, force=force) for job in jobs]
     failed: dict[int, list[str]] = {}
