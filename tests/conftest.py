@@ -13,6 +13,8 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 sys.path.insert(0, str(TESTS))
 
+pytest_plugins = ("web_fixtures",)  # web app, TestClient, live server, Playwright Chromium
+
 
 def soffice_available() -> bool:
     return bool(os.environ.get("THIDUA_SOFFICE") or shutil.which("soffice")

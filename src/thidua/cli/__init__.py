@@ -12,6 +12,7 @@ from thidua.cli import (
     export_cmds,
     i18n,
     score_cmds,
+    web_cmds,
 )
 from thidua.cli.common import CONTEXT_SETTINGS
 
@@ -29,7 +30,7 @@ def cli() -> None:
     """
 
 
-for module in (campaign_cmds, score_cmds, doc_cmds, export_cmds, check_cmds):
+for module in (campaign_cmds, score_cmds, doc_cmds, export_cmds, check_cmds, web_cmds):
     module.register(cli)
 i18n.localise_commands(cli)
 

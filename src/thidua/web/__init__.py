@@ -1,0 +1,1 @@
+"""The local web app (`thidua web`): Starlette pages over the same library as the CLI."""

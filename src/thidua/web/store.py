@@ -1,0 +1,88 @@
+"""The campaigns folder seen by the web app: safe lookup by id, loads and scores cached by file state."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from starlette.exceptions import HTTPException
+
+from thidua.campaign.loading import CAMPAIGN_FILE, LoadedCampaign, discover, load_campaign
+from thidua.scoring.pipeline import score_period, select_period
+from thidua.scoring.results import PeriodResult
+
+T = TypeVar("T")
+StatKey = tuple[tuple[str, int, int], ...]
+
+
+def stat_key(paths: list[Path]) -> StatKey:
+    """What identifies the state of some files: name, mtime and size (missing files count)."""
+    key = []
+    for path in paths:
+        try:
+            st = path.stat()
+            key.append((str(path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            key.append((str(path), -1, -1))
+    return tuple(key)
+
+
+def data_files(folder: Path) -> list[Path]:
+    """Every file of a campaign's data/ folder (one level of subfolders), sorted."""
+    data = folder / "data"
+    if not data.is_dir():
+        return []
+    return sorted(p for p in list(data.iterdir()) + list(data.glob("*/*")) if p.is_file())
+
+
+class CampaignStore:
+    """Campaign folders directly under the root; ids never leave it (no '..', no '/')."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._cache: dict[tuple[str, str], tuple[Any, Any]] = {}
+        self._lock = threading.Lock()
+
+    def ids(self) -> list[str]:
+        return [p.name for p in discover(self.root)]
+
+    def folder(self, campaign_id: str) -> Path:
+        """The folder of a campaign id, or 404: only names listed in the root are accepted."""
+        if campaign_id in ("", ".", "..") or "/" in campaign_id or "\\" in campaign_id:
+            raise HTTPException(404, f"Không có phong trào '{campaign_id}'.")
+        folder = self.root / campaign_id
+        if not (folder / CAMPAIGN_FILE).is_file():
+            raise HTTPException(404, f"Không có phong trào '{campaign_id}' trong {self.root}.")
+        return folder
+
+    def cached(self, kind: str, name: str, key: Any, compute: Callable[[], T]) -> T:
+        with self._lock:
+            hit = self._cache.get((kind, name))
+        if hit is not None and hit[0] == key:
+            if isinstance(hit[1], Exception):
+                raise hit[1]
+            return hit[1]
+        try:
+            value: Any = compute()
+        except Exception as exc:
+            with self._lock:
+                self._cache[(kind, name)] = (key, exc)
+            raise
+        with self._lock:
+            self._cache[(kind, name)] = (key, value)
+        return value
+
+    def load(self, campaign_id: str) -> LoadedCampaign:
+        """The validated campaign (CampaignError with every problem when it is broken)."""
+        folder = self.folder(campaign_id)
+        key = stat_key([folder / CAMPAIGN_FILE] + data_files(folder))
+        return self.cached("load", campaign_id, key, lambda: load_campaign(folder))
+
+    def score(self, loaded: LoadedCampaign, period_id: str | None = None) -> PeriodResult:
+        """score_period of the library, recomputed only when campaign.yaml or data/ changed."""
+        period = select_period(loaded.campaign, period_id)
+        key = stat_key([loaded.file] + data_files(loaded.folder))
+        return self.cached("score", f"{loaded.id}/{period.id}", key,
+                            lambda: score_period(loaded, period.id))
