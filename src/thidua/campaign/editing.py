@@ -43,10 +43,6 @@ def read_value(text: str, path: Path_) -> Any:
     return node_data(slot.node) if slot else None
 
 
-def has_path(text: str, path: Path_) -> bool:
-    return find(compose(text), _path(path)) is not None
-
-
 def set_value(text: str, path: Path_, value: Any) -> str:
     """The text with the value at path replaced (or added, creating missing mappings)."""
     return apply_edits(text, [Edit("set", _path(path), value)])

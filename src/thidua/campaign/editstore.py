@@ -13,7 +13,6 @@ from thidua.atomic import write_bytes_atomic
 from thidua.campaign.editing import merge_texts
 from thidua.campaign.loading import CAMPAIGN_FILE, check_source
 from thidua.campaign.scaffold import create_campaign
-from thidua.campaign.yamledit import compose
 from thidua.campaign.yamlsource import decode_text, load_yaml
 from thidua.errors import CampaignError, Location, Problem, ThiduaError
 
@@ -112,14 +111,6 @@ def _relocate(problem: Problem, candidate: Path, target: Path) -> Problem:
         return problem
     return Problem(problem.message, Location(str(target), loc.line, loc.key, loc.sheet, loc.row,
                                              loc.column), problem.severity)
-
-
-def syntax_ok(text: str) -> bool:
-    try:
-        compose(text)
-    except CampaignError:
-        return False
-    return True
 
 
 def new_from_scaffold(folder: Path, year: int | None = None) -> Path:
