@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -208,3 +209,40 @@ def test_edits_as_a_list():
     edited = apply_edits(COMMENTED, [Edit("set", ("title",), "X"),
                                      Edit("delete", ("scoring", "criteria", 1))])
     assert yaml.safe_load(edited)["scoring"]["criteria"] == [{"id": "a", "max_points": 60}]
+
+
+def scalar_paths(data, path=()):
+    """Every key path of a scalar value in plain YAML data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from scalar_paths(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from scalar_paths(value, path + (i,))
+    else:
+        yield path
+
+
+SAMPLE_TEXTS = {p.parent.name: p.read_text(encoding="utf-8") for p in SAMPLES}
+SAMPLE_PATHS = [(name, path) for name, text in SAMPLE_TEXTS.items()
+                for path in scalar_paths(yaml.safe_load(text))]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(where=st.sampled_from(SAMPLE_PATHS), value=st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+        lambda s: s.strip() == s))
+def test_any_sample_value_reads_back_and_nothing_else_moves(where, value):
+    name, path = where
+    text = SAMPLE_TEXTS[name]
+    expected = yaml.safe_load(text)
+    node = expected
+    for part in path[:-1]:
+        node = node[part]
+    if isinstance(node[path[-1]], str) and not re.fullmatch(r"[\d.,%-]+", node[path[-1]]):
+        assert set_value(text, path, node[path[-1]]) == text  # the same value: not one byte moves
+    edited = set_value(text, path, value)
+    node[path[-1]] = value
+    assert yaml.safe_load(edited) == expected
+    assert [l for l in edited.splitlines() if l.lstrip().startswith("#")] == \
+        [l for l in text.splitlines() if l.lstrip().startswith("#")]

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_FLOW_UNSAFE = re.compile(r"[,?\[\]{}]")
 _NUMBER_LIKE = re.compile(r"-?\d{1,3}(\.\d{3})+|0\d+")
 
 
@@ -36,6 +36,8 @@ def is_plain_safe(text: str, flow: bool = False) -> bool:
     if _NUMBER_LIKE.fullmatch(text):
         return False
     try:
+        if flow and yaml.safe_load(f"k: [{text}, {{v: {text}}}]") != {"k": [text, {"v": text}]}:
+            return False
         return yaml.safe_load(f"k: {text}") == {"k": text}
     except yaml.YAMLError:
         return False
