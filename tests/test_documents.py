@@ -12,6 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from thidua.campaign.citation import decree_dates
 from thidua.campaign.loading import load_campaign
 from thidua.documents import DOCUMENTS, document_context
 from thidua.docx.check import check_document
@@ -155,7 +156,7 @@ def test_plan_keeps_every_number_date_and_name_of_the_seed(seed_build):
     seed_file, module_name = SEEDS[campaign_id]
     seed = " ".join(nfc((ROOT / "tests" / "seeds" / seed_file).read_text(encoding="utf-8")).split())
     plan_text = text_of(plan)
-    numbers = seed_numbers(seed)
+    numbers = seed_numbers(decree_dates(seed))  # "tháng 08" is cited "tháng 8", as the decree asks
     assert len(numbers) > 10
     assert sorted(n for n in numbers if not has_number(plan_text, n)) == []
     module = importlib.import_module(module_name)

@@ -127,3 +127,61 @@ def test_static_assets_ship_with_the_package(client):
 
 def test_today_is_the_fixture_day(web_app):
     assert web_app.state.today == TODAY
+
+
+def test_thidua_web_serves_the_folder_and_stops(tmp_path):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from web_fixtures import CAMPAIGNS, free_port
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "thidua", "web", "--no-browser", "--port",
+                                str(port), str(CAMPAIGNS)], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        html, deadline = "", time.monotonic() + 30
+        while time.monotonic() < deadline and not html:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+                    html = r.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+        assert "Các phong trào thi đua" in html
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=15)[0].decode("utf-8")
+    assert f"thidua đang chạy tại http://127.0.0.1:{port}/" in output
+
+
+def test_startup_warms_the_cache_of_every_campaign(web_app, campaigns_copy):
+    with TestClient(web_app, base_url="http://127.0.0.1"):
+        assert web_app.state.jobs.wait(60)
+        cached = {kind for kind, _ in web_app.state.store._cache}
+    assert {"load", "score", "figures"} <= cached
+
+
+def test_cache_follows_the_files(client, campaigns_copy):
+    assert "đã nhận <strong>15/15</strong>" in client.get("/").text
+    data = campaigns_copy / "001-phung-hiep" / "data" / "nam-2023.csv"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    data.write_text("".join(lines[:-1]), encoding="utf-8")  # one unit fewer
+    assert "đã nhận <strong>14/15</strong>" in client.get("/").text
+
+
+def test_a_30_mb_upload_is_refused_under_the_default_limit(client):
+    token = csrf_of(client)
+    sent = {"bytes": 0}
+
+    def body():
+        for _ in range(30):
+            sent["bytes"] += 1 << 20
+            yield b"\0" * (1 << 20)
+
+    response = client.post("/p/001-phung-hiep/so-lieu/tai-len", content=body(),
+                           headers={"X-CSRF-Token": token,
+                                    "content-type": "multipart/form-data; boundary=x"})
+    assert response.status_code == 413
+    assert "không nhận và không lưu" in response.text

@@ -39,7 +39,13 @@ def output_root(tmp_path: Path) -> Path:
 def web_app(campaigns_copy: Path, output_root: Path):
     app = create_app(campaigns_copy, output_root=output_root)
     app.state.today = TODAY
+    app.state.export_workers = 1
     return app
+
+
+def wait_for_jobs(app, seconds: float = 120) -> None:
+    """Wait (bounded) until the app's background jobs have finished."""
+    assert app.state.jobs.wait(seconds), f"background job still running after {seconds} s"
 
 
 @pytest.fixture
@@ -103,9 +109,10 @@ def web_page(page, live_server):
     return page
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under output/screenshots/ (README picks from there)."""
+def screenshot(page, name: str, full_page: bool = False) -> Path:
+    """Save a screenshot (the 1280×900 window, or the whole page) under output/screenshots/;
+    README shows a few of them, copied to docs/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

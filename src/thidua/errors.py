@@ -103,3 +103,7 @@ class PdfError(ThiduaError):
 
 class CouncilDecisionNeeded(ThiduaError):
     """A tie that matters for an award must be settled by the council."""
+
+
+class PlanImportError(ThiduaError):
+    """An existing Kế hoạch could not be imported (unreadable file, campaign already there)."""

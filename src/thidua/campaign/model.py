@@ -19,6 +19,7 @@ from thidua.campaign.model_documents import (
     Signer,
     Votes,
 )
+from thidua.campaign.model_plan import LegalBases, LegalBasis, OutlineNode, Plan
 from thidua.campaign.model_rules import Rule
 from thidua.campaign.model_types import (
     Base,
@@ -230,7 +231,8 @@ class Campaign(Base):
     short_name: str | None = Field(None, description="Tên ngắn của phong trào")
     issuer: Issuer
     document: DocumentNumber = DocumentNumber()
-    legal_bases: Text = Field((), description="Căn cứ, mỗi căn cứ một dòng")
+    legal_bases: LegalBases = Field(
+        (), description="Căn cứ: mỗi căn cứ một dòng, hoặc {kind, number, date, issuer, subject}")
     preamble: Text = Field((), description="Đoạn mở đầu sau căn cứ")
     purposes: Text = Field((), description="Mục đích")
     requirements: Text = Field((), description="Yêu cầu")
@@ -248,6 +250,7 @@ class Campaign(Base):
     closing: Text = Field((), description="Đoạn kết")
     recipients: Recipients = Recipients()
     signer: Signer
+    plan: Plan = Field(Plan(), description="Dàn ý nguyên văn của Kế hoạch (plan.outline)")
 
     def group(self, group_id: str) -> Group | None:
         return next((g for g in self.participants.groups if g.id == group_id), None)
@@ -281,6 +284,6 @@ class Campaign(Base):
 
 
 __all__ = ["Award", "Campaign", "Criterion", "DataFiles", "Deadline", "DocumentNumber", "Dossier",
-           "Group", "Issuer", "Meeting", "Metric", "OfficeDocument", "Participants", "Period",
+           "Group", "Issuer", "LegalBasis", "OutlineNode", "Plan", "Meeting", "Metric", "OfficeDocument", "Participants", "Period",
            "Person", "Rank", "RecipientGroup", "Recipients", "Rounding", "Scoring", "Signer",
            "Task", "TieBreak", "TimeSpan", "Unit", "Votes"]

@@ -11,6 +11,7 @@ from thidua.cli import (
     doc_cmds,
     export_cmds,
     i18n,
+    import_cmds,
     score_cmds,
     web_cmds,
 )
@@ -30,7 +31,8 @@ def cli() -> None:
     """
 
 
-for module in (campaign_cmds, score_cmds, doc_cmds, export_cmds, check_cmds, web_cmds):
+for module in (campaign_cmds, score_cmds, doc_cmds, export_cmds, check_cmds, import_cmds,
+               web_cmds):
     module.register(cli)
 i18n.localise_commands(cli)
 

@@ -176,22 +176,64 @@ def _max_text(criterion: Criterion, group_id: str | None) -> str:
     return points(criterion.max_points_for_group(group_id))
 
 
-def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> list[dict[str, Any]]:
+def _raw_rows(campaign: Campaign, group: Group | None,
+              describer: _Describer) -> list[tuple[str, str, list[str], str]]:
+    """(title, label, guidance, standard points) of each criterion the group is scored on."""
     gid = group.id if group else None
     rows = []
     for criterion in campaign.scoring.criteria:
         if gid and criterion.groups is not None and gid not in criterion.groups:
             continue
         override = criterion.overrides.get(gid or "", {})
-        title = override.get("title") or criterion.title
-        label = override.get("label") or criterion.label
-        content = [title]
-        if label and label.casefold() not in title.casefold():
-            content.append(f"(Tiêu chí: {label})")
-        rows.append({"stt": str(len(rows) + 1), "noi_dung": content,
-                     "diem_chuan": _max_text(criterion, gid),
-                     "huong_dan": _guidance(criterion, gid, describer) or [""]})
+        rows.append((override.get("title") or criterion.title,
+                     override.get("label") or criterion.label or "",
+                     _guidance(criterion, gid, describer), _max_text(criterion, gid)))
     return rows
+
+
+def _rows(campaign: Campaign, group: Group | None, describer: _Describer) -> list[dict[str, Any]]:
+    rows = []
+    for title, label, guidance, standard in _raw_rows(campaign, group, describer):
+        content = [title]
+        if guidance and _same(guidance[0], title):  # the guidance quotes the title: print it once
+            content, guidance = ([label], guidance) if label else ([title], guidance[1:])
+        elif label and label.casefold() not in title.casefold():
+            content.append(f"(Tiêu chí: {label})")
+        rows.append({"stt": str(len(rows) + 1), "noi_dung": content, "diem_chuan": standard,
+                     "huong_dan": guidance or [""]})
+    return rows
+
+
+def author_table(campaign: Campaign, columns: dict[str, str]) -> dict[str, Any] | None:
+    """The criteria table with the author's columns (stt, title, label, points, guidance), with
+    a row naming each group before its criteria when groups are scored differently."""
+    if not campaign.scoring.criteria:
+        return None
+    describer = _Describer(campaign)
+    groups = list(campaign.participants.groups)
+    per_group = [(g, _raw_rows(campaign, g, describer)) for g in groups] or [
+        (None, _raw_rows(campaign, None, describer))]
+    per_group = [(g, rows) for g, rows in per_group if rows]
+    if len({repr(rows) for _, rows in per_group}) == 1 and len(per_group) == max(len(groups), 1):
+        per_group = [(None, per_group[0][1])]
+    keys = list(columns)
+    name_at = next((i for i, k in enumerate(keys) if k != "stt"), 0)
+    lines: list[dict[str, Any]] = []
+    for group, rows in per_group:
+        if group is not None:  # a section row naming the group, as plans lay out one table
+            lines.append({"nhom": group.name,
+                          "cot": [[group.name] if i == name_at else [""] for i in range(len(keys))]})
+        for i, (title, label, guidance, standard) in enumerate(rows, 1):
+            cells = {"stt": [str(i)], "title": [title], "label": [label or title],
+                     "points": [standard], "guidance": guidance or [""]}
+            lines.append({"nhom": "", "cot": [cells[key] for key in keys]})
+    return {"so_cot": len(keys), "tieu_de_cot": list(columns.values()), "dong": lines}
+
+
+def _same(a: str, b: str) -> bool:
+    def bare(text: str) -> str:
+        return " ".join(text.lstrip("-+*• ").rstrip(" .;:").split()).casefold()
+    return bare(a) == bare(b)
 
 
 def _total(campaign: Campaign, group: Group | None) -> str:

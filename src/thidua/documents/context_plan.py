@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from thidua.campaign.citation import cite
 from thidua.campaign.loading import LoadedCampaign
-from thidua.campaign.model import Campaign
+from thidua.campaign.model import Campaign, LegalBasis
 from thidua.documents.context_awards import award_lines, bonus_lines, period_award_data
 from thidua.documents.context_common import (
     bonus_text,
@@ -20,7 +22,8 @@ from thidua.documents.context_common import (
     two,
 )
 from thidua.documents.context_criteria import scoring_tables
-from thidua.vietnamese.formatting import format_date, format_short_date, roman
+from thidua.documents.context_outline import generated_deadline_lines, outline_blocks, time_text
+from thidua.vietnamese.formatting import format_short_date, roman
 
 
 def ended(text: str, mark: str) -> str:
@@ -31,9 +34,9 @@ def ended(text: str, mark: str) -> str:
     return text + mark
 
 
-def legal_basis_lines(lines: tuple[str, ...] | list[str]) -> list[str]:
-    """Căn cứ lines: each ends with ";", the last with "."."""
-    return [ended(line, "." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
+def legal_basis_lines(bases: Sequence[str | LegalBasis]) -> list[str]:
+    """Căn cứ lines, cited (decree dates): each ends with ";", the last with "."."""
+    return [ended(cite(b), "." if i == len(bases) - 1 else ";") for i, b in enumerate(bases)]
 
 
 class _Blocks:
@@ -69,14 +72,6 @@ class _Blocks:
         else:
             self.khoan(title)
             self.doan(*paragraphs)
-
-
-def _time_text(campaign: Campaign) -> list[str]:
-    if campaign.time.text:
-        return list(campaign.time.text)
-    start = (f"từ {format_date(campaign.time.start)}" if campaign.time.start
-             else "từ ngày ban hành Kế hoạch")
-    return [f"Thời gian thi đua {start} đến hết {format_date(campaign.time.end)}."]
 
 
 def _participants(b: _Blocks, campaign: Campaign) -> None:
@@ -170,19 +165,7 @@ def _awards(b: _Blocks, campaign: Campaign) -> None:
 
 
 def deadline_lines(campaign: Campaign) -> list[str]:
-    if campaign.deadlines_text:
-        return list(campaign.deadlines_text)
-    lines = []
-    for d in sorted(campaign.deadlines, key=lambda d: d.date):
-        who = f" của {d.sender[:1].lower()}{d.sender[1:]}" if d.sender else ""
-        to = f" gửi về {d.to}" if d.to else ""
-        why = f" để {d.purpose}" if d.purpose else ""
-        when = f"trước ngày {format_short_date(d.date)}"
-        if d.repeat == "monthly":
-            last = f" đến hết ngày {format_short_date(d.until)}" if d.until else ""
-            when = f"trước ngày {d.date.day:02d} hằng tháng (từ ngày {format_short_date(d.date)}{last})"
-        lines.append(f"- {d.what}{who}{to} {when}{why}.")
-    return lines
+    return list(campaign.deadlines_text) or generated_deadline_lines(campaign)
 
 
 def _tasks(b: _Blocks, campaign: Campaign) -> None:
@@ -207,7 +190,7 @@ def plan_blocks(campaign: Campaign) -> list[dict[str, Any]]:
             b.doan(*lettered(campaign.purposes or campaign.requirements))
     b.muc("ĐỐI TƯỢNG, THỜI GIAN VÀ NỘI DUNG THI ĐUA")
     _participants(b, campaign)
-    b.khoan_with("Thời gian thi đua", _time_text(campaign))
+    b.khoan_with("Thời gian thi đua", time_text(campaign))
     if campaign.content:
         b.khoan_with("Nội dung thi đua", lettered(campaign.content))
     _scoring(b, campaign)
@@ -230,7 +213,7 @@ def plan_context(loaded: LoadedCampaign) -> dict[str, Any]:
         "van_ban": van_ban,
         "can_cu": legal_basis_lines(c.legal_bases),
         "mo_dau": list(c.preamble),
-        "noi_dung": plan_blocks(c),
+        "noi_dung": outline_blocks(c) if c.plan.outline else plan_blocks(c),
         "ket_thuc": list(c.closing),
         "ke_hoach": {
             "ten_phong_trao": c.short_name or "",

@@ -34,6 +34,10 @@ FORM_NOTE = [  # the achievement-report form in force, chosen by the dossier's d
     "hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ)",
     "{%p endif %}",
 ]
+AUTHOR_TABLE_WIDTHS = {  # a table as its author laid it out: 2 to 6 columns, the first narrow
+    2: (20, 145), 3: (14, 100, 51), 4: (14, 80, 36, 35), 5: (14, 55, 32, 32, 32),
+    6: (14, 45, 27, 27, 26, 26),
+}
 CRITERIA = ("STT", "TIÊU CHÍ", "ĐIỂM CHUẨN", "CÁCH TÍNH, GIẢI TRÌNH", "ĐIỂM ĐẠT")
 
 
@@ -56,6 +60,11 @@ def ke_hoach(out_dir: Path) -> Path:
                   cell_loop("x", "d.huong_dan")],
                  "b.bang.dong", (14, 50, 22, 79), ("center", "left", "center", "left"),
                  footer=["", "Tổng cộng", "{{ b.bang.tong }}", ""])
+    for count, widths in AUTHOR_TABLE_WIDTHS.items():
+        tag(doc, f'{{%p elif b.loai == "bang_cot" and b.bang.so_cot == {count} %}}')
+        looped_table(doc, [f"{{{{ b.bang.tieu_de_cot[{i}] }}}}" for i in range(count)],
+                     [cell_loop("x", f"d.cot[{i}]") for i in range(count)], "b.bang.dong",
+                     widths, ("center",) + ("left",) * (count - 1))
     tag(doc, "{%p else %}")
     body(doc, "{{ b.text }}")
     tag(doc, "{%p endif %}")

@@ -9,10 +9,10 @@ KEY_DESCRIPTIONS: dict[str, str] = {
     "mo_dau": "Kế hoạch: các đoạn mở đầu sau căn cứ",
     "noi_dung": "Kế hoạch: toàn bộ phần nội dung theo thứ tự, đã đánh số I., 1., a)",
     "noi_dung[].loai": "Loại khối: muc (I. TIÊU ĐỀ), khoan (1. …), diem (a) …), doan (đoạn văn), "
-                       "bang (bảng chấm điểm)",
+                       "bang (bảng chấm điểm), bang_cot (bảng theo cột của tác giả)",
     "noi_dung[].tieu_de": "Tiêu đề đã đánh số của mục, khoản, điểm",
     "noi_dung[].text": "Nội dung (đoạn văn, hoặc phần chữ thường sau tiêu đề khoản/điểm)",
-    "noi_dung[].bang": "Bảng chấm điểm khi loai là bang (xem `<bảng điểm>`)",
+    "noi_dung[].bang": "Bảng khi loai là bang hoặc bang_cot (xem `<bảng điểm>`)",
     "ket_thuc": "Kế hoạch: các đoạn kết",
     "ke_hoach": "Kế hoạch: dữ liệu có cấu trúc để tự trình bày",
     "ke_hoach.ten_phong_trao": "Tên ngắn của phong trào (short_name nguyên văn)",

@@ -255,6 +255,10 @@ SHAPE_DESCRIPTIONS: dict[str, str] = {
     "<bảng điểm>.dong[].diem_chuan": "Cột ĐIỂM CHUẨN (\"60\", \"Chỉ tiêu\", \"Trừ điểm\")",
     "<bảng điểm>.dong[].huong_dan": "Cột HƯỚNG DẪN CHẤM: các đoạn (nguyên văn kế hoạch, hoặc "
                                     "diễn giải tự động quy tắc chấm), kèm cơ sở chấm điểm",
+    "<bảng điểm>.so_cot": "Bảng theo cột của tác giả (loai bang_cot): số cột, từ 2 đến 6",
+    "<bảng điểm>.tieu_de_cot": "Bảng theo cột của tác giả: tiêu đề từng cột",
+    "<bảng điểm>.dong[].cot": "Bảng theo cột của tác giả: các ô của dòng, mỗi ô là các đoạn",
+    "<bảng điểm>.dong[].nhom": "Tên nhóm khi dòng là dòng tên nhóm, rỗng ở dòng tiêu chí",
 }
 
 DESCRIPTIONS: dict[str, str] = SHAPE_DESCRIPTIONS | KEY_DESCRIPTIONS

@@ -34,6 +34,7 @@ from thidua.export.zipper import zip_folder
 from thidua.vietnamese.formatting import format_number, slugify
 
 Progress = Callable[[int, int, str], None]
+JobsOf = Callable[[LoadedCampaign, "ExportSummary"], list["FolderJob"]]
 
 
 @dataclass
@@ -91,12 +92,16 @@ def select_campaigns(refs: list[str], all_campaigns: bool, due_within: int | Non
     return loaded, failures
 
 
-def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
-    """Score every period and plan every document; a period that cannot be built is a failure."""
+def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary,
+              periods: tuple[str, ...] | None = None) -> list[FolderJob]:
+    """Score every period (or those named) and plan every document; a period that cannot be
+    built is a failure."""
     sources = campaign_sources(loaded)
     plan = PlannedDocument(PLAN_FILE, PLAN_FILE, plan_context(loaded))
     jobs = [FolderJob(loaded, PLAN_FOLDER, "Kế hoạch", [plan], sources)]
     for period in loaded.campaign.periods:
+        if periods is not None and period.id not in periods:
+            continue
         try:
             documents = plan_dossier(loaded, period.id)
         except ThiduaError as exc:
@@ -104,6 +109,14 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]
             continue
         jobs.append(FolderJob(loaded, period.id, f"Hồ sơ {period.name}", documents, sources))
     return jobs
+
+
+def dossier_jobs(period_id: str) -> JobsOf:
+    """jobs_of for export(): only one period's dossier folder (the web app's Hồ sơ page)."""
+    def jobs_of(loaded: LoadedCampaign, summary: ExportSummary) -> list[FolderJob]:
+        return [job for job in plan_jobs(loaded, summary, periods=(period_id,))
+                if job.name == period_id]
+    return jobs_of
 
 
 def _render_stream(jobs: list[FolderJob], workers: int, progress: Progress | None
@@ -147,8 +160,9 @@ def _convert_pdfs(folder: Path, skip: set[str], summary: ExportSummary) -> None:
 
 def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool = False,
            make_zip: bool = False, force: bool = False, workers: int | None = None,
-           progress: Progress | None = None) -> ExportSummary:
-    """Export plans and dossiers; each folder is replaced only when all its files are ready."""
+           progress: Progress | None = None, jobs_of: JobsOf | None = None) -> ExportSummary:
+    """Export plans and dossiers; each folder is replaced only when all its files are ready.
+    jobs_of chooses the folders of a campaign (default plan_jobs: the plan and every period)."""
     started = time.perf_counter()
     summary = ExportSummary()
     if pdf:
@@ -156,7 +170,7 @@ def export(loaded_campaigns: list[LoadedCampaign], out_root: Path, *, pdf: bool 
 
         find_soffice()
         summary.warnings.extend(font_warnings())
-    jobs = [job for loaded in loaded_campaigns for job in plan_jobs(loaded, summary)]
+    jobs = [job for loaded in loaded_campaigns for job in (jobs_of or plan_jobs)(loaded, summary)]
     updates = [FolderUpdate(out_root / job.final, force=force) for job in jobs]
     failed: dict[int, list[str]] = {}
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,42 @@ def _explanations_sheet(ws: Worksheet, result: PeriodResult, decimals: int,
 
 def write_xlsx(result: PeriodResult, campaign: Campaign, path: Path) -> Path:
     return write_bytes_atomic(Path(path), workbook_bytes(build_workbook(result, campaign)))
+
+
+@dataclass(frozen=True)
+class ScoreCell:
+    """One criterion of one unit as the score table shows it, with its explanation."""
+
+    title: str
+    text: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    """One ranking table (a group, or the overall ranking) with the texts render_table prints."""
+
+    heading: str
+    columns: tuple[str, ...]
+    units: tuple[tuple[UnitResult, str, tuple[ScoreCell | None, ...], str, str, str], ...]
+    bonus: bool
+
+
+def score_views(result: PeriodResult, campaign: Campaign) -> list[ScoreView]:
+    """The score tables of render_table as data (unit, total, cells, award, prize, bonus), for
+    faces that lay them out themselves (the web pages)."""
+    decimals = campaign.scoring.rounding.decimals
+    bonus = _bonus_column(result, campaign)
+    views = []
+    for heading, units in _scopes(result, campaign):
+        criteria = _criteria_columns(campaign, units)
+        rows = []
+        for unit in units:
+            cells = tuple(None if (s := unit.criterion(c.id)) is None else
+                          ScoreCell(s.title, _score_text(s, decimals), s.explanation)
+                          for c in criteria)
+            rows.append((unit, _points(unit.total, decimals), cells, _award_text(unit),
+                         format_money(unit.prize) if unit.prize else "", _bonus_text(unit)))
+        views.append(ScoreView(heading, tuple(c.label or c.id for c in criteria), tuple(rows),
+                               bonus))
+    return views

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -139,6 +139,15 @@ def score_period(loaded: LoadedCampaign, period_id: str | None = None,
     """Score, rank and award one period (the last one when period_id is None)."""
     period = select_period(loaded.campaign, period_id)
     inputs = load_inputs(loaded, period, Path(data_path) if data_path else None, sheet)
+    return compute_period(loaded.campaign, loaded.id, period, inputs)
+
+
+def score_with_nominations(loaded: LoadedCampaign, period_id: str | None,
+                           nominations: Path) -> PeriodResult:
+    """score_period with another nominations sheet: checks an uploaded sheet's quotas (DataError
+    with file, row and column) before it replaces the period's."""
+    period = select_period(loaded.campaign, period_id)
+    inputs = replace(load_inputs(loaded, period), nominations=read_nominations(nominations))
     return compute_period(loaded.campaign, loaded.id, period, inputs)
 
 

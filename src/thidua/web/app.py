@@ -5,8 +5,12 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+
+import anyio
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -18,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from thidua.errors import ThiduaError
 from thidua.web import pages
+from thidua.web.jobs import JobBoard
 from thidua.web.security import LOOPBACK_HOSTS, Guard, GuardMiddleware, host_name
 from thidua.web.store import CampaignStore
 from thidua.web.templating import STATIC, error_lines, error_page
@@ -45,10 +50,11 @@ def page_routes() -> list[BaseRoute]:
 
 def create_app(campaigns_root: Path, *, password: str | None = None,
                host: str = "127.0.0.1", output_root: Path | None = None,
-               body_limit: int | None = None) -> Starlette:
+               body_limit: int | None = None, warm: bool = True) -> Starlette:
     """The web app over a campaigns folder; host is the address served (its name is the
     only non-loopback Host header accepted); documents go to output_root (default ./output,
-    the folder `thidua export` writes)."""
+    the folder `thidua export` writes). warm: load and score every campaign in the
+    background at startup, so that the first page is served from the cache."""
     allowed = set(LOOPBACK_HOSTS)
     if host and host not in ("0.0.0.0", "::"):
         allowed.add(host_name(host.lower()))
@@ -62,8 +68,16 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
         return error_page(request, status, REFUSALS[reason])
 
     routes = page_routes() + [Mount("/static", StaticFiles(directory=str(STATIC)), name="static")]
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            app.state.jobs.start("warm", "Chuẩn bị", lambda job: warm_up(app))
+        yield
+        await anyio.to_thread.run_sync(app.state.jobs.wait, 120.0)  # finish, never cut, an export
+
     app = Starlette(
         routes=routes,
+        lifespan=lifespan,
         middleware=[Middleware(GuardMiddleware, guard=guard, refuse=refuse)],
         exception_handlers={HTTPException: _http_error, ThiduaError: _thidua_error,
                             Exception: _internal_error},
@@ -71,7 +85,19 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
     app.state.guard = guard
     app.state.store = CampaignStore(Path(campaigns_root))
     app.state.output_root = Path(output_root) if output_root else Path("output").resolve()
+    app.state.jobs = JobBoard()
+    app.state.export_workers = None  # export's default: one process per CPU
     return app
+
+
+def warm_up(app: Starlette) -> list[str]:
+    """What the home page computes (every campaign loaded, every period scored), cached."""
+    from datetime import date
+
+    from thidua.web.overview import all_cards
+
+    all_cards(app.state.store, date.today(), app.state.output_root)
+    return []
 
 
 async def _http_error(request: Request, exc: Exception) -> HTMLResponse | PlainTextResponse:
@@ -79,7 +105,7 @@ async def _http_error(request: Request, exc: Exception) -> HTMLResponse | PlainT
     if exc.status_code in (204, 304):
         return PlainTextResponse("", status_code=exc.status_code)
     message = exc.detail if isinstance(exc.detail, str) and exc.detail.strip() else ""
-    if exc.status_code == 404 and not message or message == "Not Found":
+    if exc.status_code == 404 and (not message or message == "Not Found"):
         message = f"Không có trang {request.url.path}. Hãy quay về Trang chủ."
     elif exc.status_code == 405 and (not message or message == "Method Not Allowed"):
         message = "Trang này không nhận thao tác đó."

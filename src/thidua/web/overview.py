@@ -9,11 +9,11 @@ from pathlib import Path
 from thidua.campaign.loading import LoadedCampaign, next_deadline
 from thidua.campaign.model import Period
 from thidua.campaign.summary import period_text
-from thidua.data.returns import FiguresCheck, check_figures
+from thidua.data.returns import Returns, read_returns
 from thidua.errors import CampaignError, ThiduaError
-from thidua.export.manifest import Manifest, inspect_folder
+from thidua.export.manifest import FolderState, Manifest, inspect_folder
 from thidua.scoring.pipeline import data_paths
-from thidua.web.store import CampaignStore, stat_key
+from thidua.web.store import CampaignStore, stat_key, tree_listing
 from thidua.web.templating import problem_rows
 
 
@@ -45,7 +45,7 @@ class CampaignCard:
 
 
 def figures_check(store: CampaignStore, loaded: LoadedCampaign,
-                  period: Period) -> tuple[Path, FiguresCheck | None]:
+                  period: Period) -> tuple[Path, Returns | None]:
     """The period's figures file and its check (None when there is no file yet), cached."""
     paths = data_paths(loaded, period)
     if not paths.figures.exists():
@@ -54,8 +54,8 @@ def figures_check(store: CampaignStore, loaded: LoadedCampaign,
     groups = loaded.campaign.scored_groups(period)
     key = stat_key([loaded.file, paths.figures])
     return paths.figures, store.cached("figures", f"{loaded.id}/{period.id}", key,
-                                       lambda: check_figures(loaded.campaign, paths.figures,
-                                                             sheet, groups))
+                                       lambda: read_returns(loaded.campaign, paths.figures,
+                                                            sheet, groups))
 
 
 def period_status(store: CampaignStore, loaded: LoadedCampaign, period: Period,
@@ -75,10 +75,15 @@ def period_status(store: CampaignStore, loaded: LoadedCampaign, period: Period,
     folder = output_root / loaded.id / period.id
     if Manifest.read(folder) is not None:
         status.dossier = True
-        key = stat_key(sorted(p for p in folder.rglob("*") if p.is_file()))
-        status.edited = store.cached("edited", f"{loaded.id}/{period.id}", key,
-                                     lambda: inspect_folder(folder).edited)
+        status.edited = folder_state(store, folder).edited
     return status
+
+
+def folder_state(store: CampaignStore, folder: Path,
+                 listing: dict[str, tuple[int, int]] | None = None) -> FolderState:
+    """inspect_folder (hashes every file) again only when a file of the folder changed."""
+    key = tuple(sorted((listing if listing is not None else tree_listing(folder)).items()))
+    return store.cached("folder", str(folder), key, lambda: inspect_folder(folder))
 
 
 def campaign_card(store: CampaignStore, campaign_id: str, today: date,

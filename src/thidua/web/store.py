@@ -1,7 +1,8 @@
-"""The campaigns folder seen by the web app: safe lookup by id, loads and scores cached by file state."""
+"""The campaigns folder seen by the web app: safe lookup by id; loads and scores cached by file state."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 from starlette.exceptions import HTTPException
 
 from thidua.campaign.loading import CAMPAIGN_FILE, LoadedCampaign, discover, load_campaign
-from thidua.scoring.pipeline import score_period, select_period
+from thidua.scoring.pipeline import data_paths, score_period, select_period
 from thidua.scoring.results import PeriodResult
 
 T = TypeVar("T")
@@ -29,12 +30,31 @@ def stat_key(paths: list[Path]) -> StatKey:
     return tuple(key)
 
 
-def data_files(folder: Path) -> list[Path]:
-    """Every file of a campaign's data/ folder (one level of subfolders), sorted."""
-    data = folder / "data"
-    if not data.is_dir():
-        return []
-    return sorted(p for p in list(data.iterdir()) + list(data.glob("*/*")) if p.is_file())
+def data_listing(folder: Path) -> tuple[str, ...]:
+    """Names in the campaign's data/ folder: which input files exist (one directory read)."""
+    try:
+        return tuple(sorted(os.listdir(folder / "data")))
+    except OSError:
+        return ()
+
+
+def tree_listing(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under folder as 'a/b.docx' → (mtime_ns, size), in one pass of scandir."""
+    found: dict[str, tuple[int, int]] = {}
+    pending = [(folder, "")]
+    while pending:
+        current, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                found[f"{prefix}{entry.name}"] = (st.st_mtime_ns, st.st_size)
+    return found
 
 
 class CampaignStore:
@@ -77,12 +97,19 @@ class CampaignStore:
     def load(self, campaign_id: str) -> LoadedCampaign:
         """The validated campaign (CampaignError with every problem when it is broken)."""
         folder = self.folder(campaign_id)
-        key = stat_key([folder / CAMPAIGN_FILE] + data_files(folder))
+        key = (stat_key([folder / CAMPAIGN_FILE]), data_listing(folder))
         return self.cached("load", campaign_id, key, lambda: load_campaign(folder))
 
     def score(self, loaded: LoadedCampaign, period_id: str | None = None) -> PeriodResult:
         """score_period of the library, recomputed only when campaign.yaml or data/ changed."""
         period = select_period(loaded.campaign, period_id)
-        key = stat_key([loaded.file] + data_files(loaded.folder))
-        return self.cached("score", f"{loaded.id}/{period.id}", key,
-                            lambda: score_period(loaded, period.id))
+        return self.of_period("score", loaded, period.id, lambda: score_period(loaded, period.id))
+
+    def of_period(self, kind: str, loaded: LoadedCampaign, period_id: str,
+                  compute: Callable[[], T]) -> T:
+        """Anything computed from a period's scoring inputs (its result, a page fragment of
+        it), recomputed only when campaign.yaml or one of the period's data files changed."""
+        paths = data_paths(loaded, select_period(loaded.campaign, period_id))
+        key = (stat_key([loaded.file, paths.figures, paths.submissions, paths.nominations,
+                         paths.council_order]), data_listing(loaded.folder))
+        return self.cached(kind, f"{loaded.id}/{period_id}", key, compute)

@@ -6,6 +6,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
@@ -110,3 +111,28 @@ def save_upload(campaign_folder: Path, subfolder: str, name: str, data: bytes) -
     target = inside(campaign_folder, reserve_name(folder, name))
     write_bytes_atomic(target, data)
     return SavedUpload(target, None if target.name == name else name)
+
+
+def backup_path(campaign_folder: Path, current: Path, stamp: str) -> Path:
+    """Where a replaced data file is kept: data/cu/<name>-<stamp><suffix>, never reused."""
+    folder = campaign_folder / "data" / "cu"
+    folder.mkdir(parents=True, exist_ok=True)
+    return reserve_name(folder, f"{current.stem}-{stamp}{current.suffix}")
+
+
+def replace_keeping_backup(campaign_folder: Path, target: Path, data: bytes,
+                           also_move: tuple[Path, ...] = ()) -> list[Path]:
+    """Put data at target; the file it replaces (and also_move, files that would shadow it)
+    is moved to data/cu/ first. Returns the backups made."""
+    inside(campaign_folder, target)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backups = []
+    for current in (target, *also_move):
+        inside(campaign_folder, current)
+        if current.exists():
+            kept = backup_path(campaign_folder, current, stamp)
+            os.replace(current, kept)
+            backups.append(kept)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(target, data)
+    return backups
