@@ -137,8 +137,10 @@ def test_raw_yaml_view_saves_text_and_refuses_broken_syntax(client, campaigns_co
 
 def test_hostile_unit_name_is_escaped_in_editor_and_preview(client, campaigns_copy):
     path = campaigns_copy / CID / "campaign.yaml"
-    path.write_text(set_value(path.read_text(), "participants.groups[1].units[0].name",
-                              "<script>alert(1)</script>"), encoding="utf-8")
+    text = set_value(path.read_text(), "participants.groups[1].units[0].name",
+                     "<script>alert(1)</script>")
+    path.write_text(set_value(text, "title", "Thi đua <script>alert(1)</script>"),
+                    encoding="utf-8")
     for url in (f"/p/{CID}/sua", f"/p/{CID}/sua/yaml", f"/p/{CID}/ke-hoach"):
         page = client.get(url).text
         assert "<script>alert(1)" not in page
@@ -192,3 +194,23 @@ def test_form_posts_need_the_csrf_token(client, campaigns_copy):
     form = form_of(client) | {field_name(POINTS): "1"}
     del form["csrf_token"]
     assert client.post(f"/p/{CID}/sua", data=form).status_code == 403
+
+
+def test_changing_a_rule_kind_drops_the_old_kinds_parameters(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    assert read_value(path.read_text(), "scoring.criteria[0].rule.numerator")
+    form = form_of(client) | {'f:["scoring", "criteria", 0, "rule", "kind"]': "council"}
+    client.post(f"/p/{CID}/sua", data=form)
+    rule = yaml.safe_load(path.read_text())["scoring"]["criteria"][0]["rule"]
+    assert rule["kind"] == "council" and "numerator" not in rule and "full_at" not in rule
+    page = client.get(f"/p/{CID}/sua").text
+    metric = page.split('id="f-scoring-criteria-0-rule-metric"', 1)[1].split("</div>", 1)[0]
+    assert "thiếu khóa bắt buộc &#39;metric&#39;" in metric
+
+
+def test_saving_without_changes_leaves_the_file_alone(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    before = path.stat().st_mtime_ns
+    response = client.post(f"/p/{CID}/sua", data=form_of(client), follow_redirects=False)
+    assert response.headers["location"].endswith("da=khong")
+    assert path.stat().st_mtime_ns == before

@@ -53,7 +53,7 @@ def test_comments_survive_an_edit_in_the_browser(web_page, campaigns_copy):
     page.goto(page.base + f"/p/{CID}/sua")
     page.fill('[data-key="signer.name"]', "Nguyễn Thị Mai")
     page.fill('[data-key="legal_bases"]', page.input_value('[data-key="legal_bases"]')
-              + "\n\nCăn cứ Quyết định số 12/QĐ-UBND của UBND huyện;")
+              + "\nCăn cứ Quyết định số 12/QĐ-UBND của UBND huyện;")
     save(page)
     after = path.read_text(encoding="utf-8")
     assert [line for line in after.splitlines() if "#" in line] == comments
@@ -93,14 +93,15 @@ def test_unit_name_with_script_renders_harmless(web_page, campaigns_copy):
     page = web_page
     path = campaigns_copy / CID / "campaign.yaml"
     hostile = "<script>alert('x')</script><img src=x onerror=alert(2)>"
-    path.write_text(set_value(path.read_text(), "participants.groups[1].units[0].name", hostile),
-                    encoding="utf-8")
+    text = set_value(path.read_text(), "participants.groups[1].units[0].name", hostile)
+    path.write_text(set_value(text, "title", f"Thi đua {hostile}"), encoding="utf-8")
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(page.base + f"/p/{CID}/sua")
     page.wait_for_selector(".plan-body")
     assert page.input_value('[data-key="participants.groups[1].units[0].name"]') == hostile
     page.goto(page.base + f"/p/{CID}/ke-hoach")
+    assert hostile in page.locator("#plan-preview").inner_text()
     assert dialogs == []
     assert page.locator("#plan-preview img").count() == 0
 

@@ -108,6 +108,14 @@ class TextEditor:
             return slot.node.start_mark.column if not is_flow(slot.parent) else 0
         return 0
 
+    def splice_value(self, start: int, end: int, text: str) -> str:
+        """Replace a value; a comment after it moves up to the first line of a multi-line one."""
+        rest = self.text[end:self.line_end(end)]
+        if "\n" not in text or not rest.strip().startswith("#"):
+            return self.splice(start, end, text)
+        first, more = text.split("\n", 1)
+        return self.text[:start] + first + rest + "\n" + more + self.text[end + len(rest):]
+
     def splice(self, start: int, end: int, text: str) -> str:
         return self.text[:start] + text + self.text[end:]
 
@@ -133,8 +141,8 @@ class TextEditor:
             colon = self.colon_after(slot.key)
             if empty or "#" not in self.text[colon:start]:
                 lead = f"\n{' ' * indent}" if raw.block else " "
-                return self.splice(colon, end, lead + body)
-        return self.splice(start, end, body)
+                return self.splice_value(colon, end, lead + body)
+        return self.splice_value(start, end, body)
 
     def unchanged(self, node: ScalarNode, value: str) -> bool:
         if node.value.replace("\a", "") != value:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from thidua.campaign.editing import Edit, node_data
+from thidua.campaign.model_rules import RULE_KINDS
 from thidua.campaign.yamledit import compose, is_flow
 from thidua.campaign.yamlemit import Raw, is_plain_safe
 from thidua.campaign.yamlsource import KeyPath
@@ -54,8 +55,9 @@ def field_edit(spec: FormField, posted: str, current: Any) -> Edit | None:
         if isinstance(current, str) or (current is None and len(new) == 1):
             return Edit("set", path, "\n\n".join(new) if len(new) > 1 else new[0])
         return Edit("set", path, new)
-    if spec.kind == "ids":
-        ids = [part.strip() for part in posted.split(",") if part.strip()]
+    if spec.kind in ("ids", "lines"):
+        sep = "," if spec.kind == "ids" else "\n"
+        ids = [part.strip() for part in posted.split(sep) if part.strip()]
         if ids == (current or []):
             return None
         return Edit("set", path, ids) if ids else Edit("delete", path)
@@ -108,6 +110,7 @@ def form_to_edits(text: str, form: Any) -> list[Edit]:
         edit = field_edit(spec, posted, _at(data, path))
         if edit:
             edits.append(edit)
+    edits += _rule_kind_changes(edits, data)
     action = form.get("action", "")
     if isinstance(action, str) and action.startswith(("add:", "del:")):
         path = tuple(json.loads(action[4:]))
@@ -117,6 +120,19 @@ def form_to_edits(text: str, form: Any) -> list[Edit]:
         elif action.startswith("del:") and path[:-1] in lists:
             edits.append(Edit("delete", path))
     return edits
+
+
+def _rule_kind_changes(edits: list[Edit], data: Any) -> list[Edit]:
+    """A rule given another kind drops the parameters the new kind does not have."""
+    extra = []
+    for edit in edits:
+        if edit.path[-2:-1] != ("rule",) or edit.path[-1] != "kind" or edit.value not in RULE_KINDS:
+            continue
+        model = RULE_KINDS[edit.value]
+        keys = {info.alias or name for name, info in model.model_fields.items()}
+        rule = _at(data, edit.path[:-1]) or {}
+        extra += [Edit("delete", edit.path[:-1] + (key,)) for key in rule if key not in keys]
+    return extra
 
 
 def _at(data: Any, path: KeyPath) -> Any:

@@ -117,6 +117,15 @@ def unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
             return annotation, optional, metadata
 
 
+def _holds_text(annotation: Any) -> bool:
+    """A list item type that is a string, or a union with a string (typed legal bases)."""
+    inner, _, metadata = unwrap(annotation)
+    if inner is str:
+        return True
+    return get_origin(inner) in (Union, types.UnionType) and any(
+        unwrap(a)[0] is str for a in get_args(inner))
+
+
 def is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
@@ -184,10 +193,12 @@ class FormBuilder:
             return "choice", ("true", "false")
         if inner is str:
             return ("text" if value is None or isinstance(value, str) else "yaml"), ()
-        if get_origin(inner) is tuple and unwrap(get_args(inner)[0])[0] is str:
+        if get_origin(inner) is tuple and _holds_text(get_args(inner)[0]):
             ok = value is None or (isinstance(value, list) and all(isinstance(v, str)
                                                                    for v in value))
-            return ("ids" if ok else "yaml"), ()
+            item, _, item_meta = unwrap(get_args(inner)[0])
+            is_id = item is str and any(getattr(m, "pattern", None) for m in item_meta)
+            return (("ids" if is_id else "lines") if ok else "yaml"), ()
         if value is None or isinstance(value, str):
             return "number", ()
         return "yaml", ()
@@ -200,6 +211,8 @@ class FormBuilder:
             return value if isinstance(value, str) else "\n\n".join(value)
         if kind == "ids":
             return ", ".join(value)
+        if kind == "lines":
+            return "\n".join(value)
         if kind == "yaml":
             from thidua.campaign.yamlemit import block_lines, is_scalar
             return str(value) if is_scalar(value) or not value else "\n".join(

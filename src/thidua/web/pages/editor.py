@@ -22,6 +22,7 @@ NOTICES = {
     "gop": ("ok", "Đã lưu. Tệp vừa được sửa ở nơi khác; hai thay đổi ở các mục khác nhau nên "
                   "đã được gộp, không mất thay đổi nào."),
     "giu": ("ok", "Đã giữ bản trên đĩa; thay đổi của bạn không được ghi."),
+    "khong": ("ok", "Không có thay đổi nào; tệp được giữ nguyên."),
     "moi": ("ok", "Đã tạo phong trào mới. Hãy điền các mục bên dưới rồi bấm Lưu."),
 }
 
@@ -108,12 +109,14 @@ async def save_raw(request: Request) -> Response:
 
 def _save(request: Request, campaign_id: str, folder, mine: str, base_digest: str,
           base_text: str | None) -> Response:
+    back = "/yaml" if request.url.path.endswith("/yaml") else ""
+    if mine == base_text:
+        return RedirectResponse(f"/p/{campaign_id}/sua{back}?da=khong", status_code=303)
     try:
         saved = save_text(folder / CAMPAIGN_FILE, mine, base_digest, base_text)
     except EditConflict as conflict:
         return _conflict(request, campaign_id, conflict)
     where = "gop" if saved.merged else "luu"
-    back = "/yaml" if request.url.path.endswith("/yaml") else ""
     return RedirectResponse(f"/p/{campaign_id}/sua{back}?da={where}", status_code=303)
 
 
