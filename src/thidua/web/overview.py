@@ -13,7 +13,7 @@ from thidua.data.returns import Returns, read_returns
 from thidua.errors import CampaignError, ThiduaError
 from thidua.export.manifest import FolderState, Manifest, inspect_folder
 from thidua.scoring.pipeline import data_paths
-from thidua.web.store import CampaignStore, stat_key, tree_listing
+from thidua.web.store import CampaignStore, tree_listing
 from thidua.web.templating import problem_rows
 
 
@@ -52,10 +52,9 @@ def figures_check(store: CampaignStore, loaded: LoadedCampaign,
         return paths.figures, None
     sheet = paths.sheet if paths.figures.suffix.lower() in (".xlsx", ".xlsm") else None
     groups = loaded.campaign.scored_groups(period)
-    key = stat_key([loaded.file, paths.figures])
-    return paths.figures, store.cached("figures", f"{loaded.id}/{period.id}", key,
-                                       lambda: read_returns(loaded.campaign, paths.figures,
-                                                            sheet, groups))
+    return paths.figures, store.of_period("figures", loaded, period.id,
+                                          lambda: read_returns(loaded.campaign, paths.figures,
+                                                               sheet, groups))
 
 
 def period_status(store: CampaignStore, loaded: LoadedCampaign, period: Period,

@@ -107,9 +107,15 @@ class CampaignStore:
 
     def of_period(self, kind: str, loaded: LoadedCampaign, period_id: str,
                   compute: Callable[[], T]) -> T:
-        """Anything computed from a period's scoring inputs (its result, a page fragment of
-        it), recomputed only when campaign.yaml or one of the period's data files changed."""
+        """Anything computed from a period's inputs (its result, a page fragment of it),
+        recomputed only when campaign.yaml or one of the period's data files changed. A
+        campaign object older than the cached one (the file changed meanwhile) is computed
+        from but never cached, so that no result of an old definition outlives it."""
+        with self._lock:
+            entry = self._cache.get(("load", loaded.id))
+        if entry is None or entry[1] is not loaded:
+            return compute()
         paths = data_paths(loaded, select_period(loaded.campaign, period_id))
-        key = (stat_key([loaded.file, paths.figures, paths.submissions, paths.nominations,
-                         paths.council_order]), data_listing(loaded.folder))
+        key = (entry[0], stat_key([paths.figures, paths.submissions, paths.nominations,
+                                   paths.council_order]), data_listing(loaded.folder))
         return self.cached(kind, f"{loaded.id}/{period_id}", key, compute)

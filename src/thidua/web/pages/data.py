@@ -24,7 +24,6 @@ from thidua.web.campaign_page import (
     store_of,
 )
 from thidua.web.overview import figures_check
-from thidua.web.store import stat_key
 from thidua.web.templating import problem_rows, render
 from thidua.web.uploads import UploadRefused, read_upload, replace_keeping_backup, save_upload
 
@@ -62,9 +61,8 @@ async def collection_form(request: Request) -> Response:
     """The Excel form of `thidua form`, built in memory."""
     loaded, period = campaign_and_period(request)
     name = f"bieu-mau-so-lieu-{loaded.id}-{period.id}.xlsx"
-    content = store_of(request).cached("form", f"{loaded.id}/{period.id}",
-                                       stat_key([loaded.file]),
-                                       lambda: workbook_bytes(build_form(loaded.campaign, period)))
+    content = store_of(request).of_period(
+        "form", loaded, period.id, lambda: workbook_bytes(build_form(loaded.campaign, period)))
     return Response(content, media_type=XLSX,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
