@@ -10,7 +10,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from thidua.campaign.yamledit import Raw, TextEditor, compose, find, is_flow, parse_key_path
 from thidua.campaign.yamlsource import KeyPath
 
-Path_ = KeyPath | str
+KeyPathLike = KeyPath | str  # a tuple, or the text `validate` prints
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Edit:
     value: Any = None
 
 
-def _path(path: Path_) -> KeyPath:
+def _path(path: KeyPathLike) -> KeyPath:
     return parse_key_path(path) if isinstance(path, str) else tuple(path)
 
 
@@ -37,23 +37,23 @@ def node_data(node: Node | None) -> Any:
     return node.value.replace("\a", "")  # ruamel marks folded line breaks with BEL
 
 
-def read_value(text: str, path: Path_) -> Any:
+def read_value(text: str, path: KeyPathLike) -> Any:
     """The value at a key path as written (scalars as their text), or None when absent."""
     slot = find(compose(text), _path(path))
     return node_data(slot.node) if slot else None
 
 
-def set_value(text: str, path: Path_, value: Any) -> str:
+def set_value(text: str, path: KeyPathLike, value: Any) -> str:
     """The text with the value at path replaced (or added, creating missing mappings)."""
     return apply_edits(text, [Edit("set", _path(path), value)])
 
 
-def insert_value(text: str, path: Path_, value: Any) -> str:
+def insert_value(text: str, path: KeyPathLike, value: Any) -> str:
     """The text with value inserted in a list; the path ends with the new item's index."""
     return apply_edits(text, [Edit("insert", _path(path), value)])
 
 
-def delete_value(text: str, path: Path_) -> str:
+def delete_value(text: str, path: KeyPathLike) -> str:
     """The text without the entry at path."""
     return apply_edits(text, [Edit("delete", _path(path))])
 
@@ -148,8 +148,7 @@ def text_edits(base: str, changed: str) -> list[Edit]:
 
 def _raw_of(text: str, slot: Any) -> Raw:
     """The exact source text of a value, for copying it into another version of the file."""
-    editor = TextEditor.__new__(TextEditor)
-    editor.text = text
+    editor = TextEditor(text, parse=False)
     node = slot.node
     end = editor.content_end(node, slot.key)
     if isinstance(node, ScalarNode) and node.start_mark.index == node.end_mark.index:
@@ -210,8 +209,8 @@ def _put(data: Any, path: KeyPath, value: Any) -> Any:
         if value is _GONE and not rest:
             copy.pop(head, None)
         else:
-            copy[head] = _put(copy.get(head, {} if isinstance(rest[:1] and rest[0], str)
-                                       else []), rest, value)
+            empty: Any = {} if rest and isinstance(rest[0], str) else []
+            copy[head] = _put(copy.get(head, empty), rest, value)
         return copy
     copy = list(data or [])
     if value is _GONE and not rest:

@@ -68,9 +68,10 @@ def find(root: Node | None, path: KeyPath) -> Slot | None:
 class TextEditor:
     """One YAML text and its node tree; each operation returns the edited text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, parse: bool = True) -> None:
+        """parse=False for callers that only measure spans of nodes they already have."""
         self.text = text
-        self.root = compose(text)
+        self.root = compose(text) if parse else None
 
     def line_start(self, index: int) -> int:
         return self.text.rfind("\n", 0, index) + 1
