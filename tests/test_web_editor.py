@@ -214,3 +214,26 @@ def test_saving_without_changes_leaves_the_file_alone(client, campaigns_copy):
     response = client.post(f"/p/{CID}/sua", data=form_of(client), follow_redirects=False)
     assert response.headers["location"].endswith("da=khong")
     assert path.stat().st_mtime_ns == before
+
+
+def test_a_file_with_broken_syntax_opens_in_the_yaml_view_with_its_line(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    path.write_text(path.read_text() + "\nloi: [chua dong\n", encoding="utf-8")
+    response = client.get(f"/p/{CID}/sua")
+    assert response.status_code == 200 and "Traceback" not in response.text
+    assert 'id="yaml-text"' in response.text and "cú pháp YAML sai" in response.text
+    assert 'id="editor-form"' not in response.text
+
+
+def test_string_lists_are_edited_one_item_per_line(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    page = client.get(f"/p/{CID}/sua").text
+    header = page.split('data-key="issuer.header"', 1)[1].split("</textarea>", 1)[0]
+    assert "ỦY BAN NHÂN DÂN\nHUYỆN PHỤNG HIỆP" in header
+    form = form_of(client) | {'f:["issuer", "header"]': "ỦY BAN NHÂN DÂN\r\nHUYỆN PHỤNG HIỆP, "
+                                                           "TỈNH HẬU GIANG\r\n"}
+    client.post(f"/p/{CID}/sua", data=form)
+    text = path.read_text()
+    assert yaml.safe_load(text)["issuer"]["header"] == ["ỦY BAN NHÂN DÂN",
+                                                       "HUYỆN PHỤNG HIỆP, TỈNH HẬU GIANG"]
+    assert "  header: [ỦY BAN NHÂN DÂN, \"HUYỆN PHỤNG HIỆP, TỈNH HẬU GIANG\"]" in text

@@ -135,6 +135,10 @@ class TextEditor:
         block_value = isinstance(slot.node, (MappingNode, SequenceNode)) and not is_flow(slot.node)
         indent = slot.node.start_mark.column if block_value else self.child_indent(slot)
         raw = to_raw(value, indent, flow=in_flow)
+        if is_flow(slot.node) and not in_flow and raw.block:
+            flow = to_raw(value, indent, flow=True)  # keep a one-line [a, b] one line if it fits
+            if len(flow.text) + slot.node.start_mark.column <= WRAP_WIDTH:
+                raw = flow
         body = reindent(raw, indent)
         start, end = slot.node.start_mark.index, self.content_end(slot.node, slot.key)
         empty = isinstance(slot.node, ScalarNode) and start == slot.node.end_mark.index
