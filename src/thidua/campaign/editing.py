@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from thidua.campaign.yamledit import Raw, TextEditor, compose, find, is_flow, parse_key_path
 from thidua.campaign.yamlsource import KeyPath
@@ -34,7 +34,7 @@ def node_data(node: Node | None) -> Any:
         return {k.value: node_data(v) for k, v in node.value}
     if isinstance(node, SequenceNode):
         return [node_data(v) for v in node.value]
-    return node.value.replace("\a", "")  # ruamel marks folded line breaks with BEL
+    return node.value
 
 
 def read_value(text: str, path: KeyPathLike) -> Any:

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from thidua.campaign.yamlemit import Raw, is_plain_safe, reindent, scalar_text, to_raw
 from thidua.campaign.yamlsource import KeyPath
@@ -26,11 +25,14 @@ def parse_key_path(text: str) -> KeyPath:
     return tuple(parts)
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: 50× faster
+
+
 def compose(text: str) -> Node | None:
-    """The node tree of a YAML text (positions of every value), or CampaignError."""
+    """The node tree of a YAML text (the position of every value), or CampaignError."""
     try:
-        return YAML(typ="rt").compose(text)
-    except YAMLError as exc:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CampaignError([Problem(f"cú pháp YAML sai: {getattr(exc, 'problem', exc)}",
                                      Location(line=mark.line + 1 if mark else None))]) from None
@@ -150,21 +152,22 @@ class TextEditor:
         return self.splice_value(start, end, body)
 
     def unchanged(self, node: ScalarNode, value: str) -> bool:
-        if node.value.replace("\a", "") != value:
+        if node.value != value:
             return False
-        return node.style is not None or is_plain_safe(value)
+        return bool(node.style) or is_plain_safe(value)
 
     def refold(self, slot: Slot, value: str) -> str | None:
         """A long text in place of a folded or wrapped one, wrapped the same way."""
         node = slot.node
         start, end = node.start_mark.index, self.content_end(node, slot.key)
-        if "\n" not in self.text[start:end] or node.style not in (None, ">") or "\n" in value:
+        plain = not node.style  # libyaml says '' for plain scalars, PyYAML None
+        if "\n" not in self.text[start:end] or not (plain or node.style == ">") or "\n" in value:
             return None
-        if node.style is None and not is_plain_safe(value):
+        if plain and not is_plain_safe(value):
             return None
         second = self.text[self.line_start(self.text.index("\n", start) + 1):]
         indent = len(second) - len(second.lstrip(" "))
-        first_column = node.start_mark.column if node.style is None else indent
+        first_column = node.start_mark.column if plain else indent
         old_lines = self.text[self.line_start(start):end].split("\n")
         width = max(60, min(WRAP_WIDTH, max(len(line) for line in old_lines)))
         lines = wrap_words(value, width - indent, width - first_column)

@@ -75,6 +75,15 @@ class FormField:
     def key(self) -> str:
         return format_key_path(self.path)
 
+    @property
+    def anchor(self) -> str:
+        return anchor_of(self.path)
+
+
+def anchor_of(path: KeyPath) -> str:
+    """The HTML id of a field or fieldset: f-scoring-criteria-0-max_points."""
+    return "f-" + "-".join(str(part) for part in path)
+
 
 @dataclass
 class FormGroup:
@@ -93,6 +102,10 @@ class FormGroup:
     @property
     def key(self) -> str:
         return format_key_path(self.path)
+
+    @property
+    def anchor(self) -> str:
+        return anchor_of(self.path)
 
     @property
     def json_path(self) -> str:

@@ -15,6 +15,7 @@ from thidua.campaign.yamledit import compose
 from thidua.errors import CampaignError
 from thidua.web.editor_edits import form_to_edits
 from thidua.web.editor_form import FormBuilder
+from thidua.web.store import data_listing
 from thidua.web.templating import problem_rows, render
 
 NOTICES = {
@@ -37,8 +38,13 @@ def _page(request: Request, campaign_id: str, folder, version: Version, *, text:
           messages: list[tuple[str, str]] | None = None, status_code: int = 200,
           raw: bool = False) -> Response:
     """The editor over a text (the file's, or the user's own when it could not be saved)."""
-    text = version.text if text is None else text
-    checked = check_text(text, folder)
+    if text is None:  # the file as on disk: its checks are cached by its hash
+        text = version.text
+        key = (version.digest, data_listing(folder))  # warnings name missing data files
+        checked = request.app.state.store.cached(
+            "editor-check", str(folder), key, lambda: check_text(text, folder))
+    else:
+        checked = check_text(text, folder)
     keyed = {k: [p.message for p in v] for k, v in checked.by_key().items()}
     messages = list(messages or [])
     sections, unplaced = [], {}
