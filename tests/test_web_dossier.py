@@ -90,3 +90,17 @@ def test_pdf_preview_opens_inline(client, web_app, output_root):
     preview = client.get(link.replace("&amp;", "&"))
     assert preview.headers["content-type"] == "application/pdf"
     assert preview.headers["content-disposition"].startswith("inline")
+
+
+def test_dossier_with_pdf_through_libreoffice(client, web_app, output_root, needs_soffice):
+    token = csrf_of(client, "/p/001-phung-hiep/ho-so")
+    client.post("/p/001-phung-hiep/ho-so/tao", data={"csrf_token": token, "dot": "nam-2023",
+                                                     "pdf": "1"})
+    wait_for_jobs(web_app, 600)
+    page = client.get("/p/001-phung-hiep/ho-so").text
+    folder = output_root / "001-phung-hiep" / "nam-2023"
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert pdfs and len(pdfs) == len(list(folder.glob("*.docx")))
+    assert page.count(">Xem PDF</a>") == len(pdfs)
+    preview = client.get(f"/p/001-phung-hiep/ho-so/tep/{pdfs[0].name}?dot=nam-2023&xem=1")
+    assert preview.content.startswith(b"%PDF")

@@ -117,3 +117,16 @@ def test_a_unit_name_with_script_is_harmless(web_page, campaigns_copy, name):
     page.goto(page.base + f"/p/{NINH_PHUOC}/ket-qua")
     expect(page.locator("#dv-phong-tu-phap")).to_contain_text(name)
     assert page.evaluate("window.pwned") is None
+
+
+@pytest.mark.parametrize("campaign", ["000-ninh-phuoc", "001-phung-hiep", "003-chau-thanh-a"])
+def test_each_sample_shows_its_ranking_and_an_explanation(web_page, campaign):
+    page = web_page
+    page.goto(page.base + f"/p/{campaign}")
+    page.get_by_role("link", name="Kết quả", exact=True).first.click()
+    first_row = page.locator(".ranking tbody tr").first
+    name = first_row.locator("td").nth(1).inner_text()
+    first_row.locator("td").first.click()
+    panel = page.locator("#giai-thich .unit-detail")
+    expect(panel).to_contain_text(name)
+    expect(panel.locator("tbody tr").first.locator("td").last).not_to_be_empty()

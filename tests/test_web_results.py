@@ -62,6 +62,8 @@ def test_units_not_ranked_and_why(client):
 def test_settle_a_tie_writes_the_council_file_the_cli_reads(client, tied):
     html = client.get(f"/p/{NINH_PHUOC}/ket-qua").text
     assert "Bằng điểm chờ Hội đồng quyết định" in html
+    assert "(tệp campaigns/000-ninh-phuoc/data/nam-2023-hoi-dong.csv)" in html  # no /tmp/…
+    assert str(tied.parent) not in html
     token = csrf_of(client, f"/p/{NINH_PHUOC}/ket-qua")
     response = client.post(f"/p/{NINH_PHUOC}/ket-qua/hoi-dong", data={
         "csrf_token": token, "dot": "nam-2023", "version": "",

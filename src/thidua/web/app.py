@@ -86,7 +86,9 @@ def create_app(campaigns_root: Path, *, password: str | None = None,
     app.state.store = CampaignStore(Path(campaigns_root))
     app.state.output_root = Path(output_root) if output_root else Path("output").resolve()
     app.state.jobs = JobBoard()
-    app.state.export_workers = None  # export's default: one process per CPU
+    # One process: forking a pool from the server's threads could inherit a held lock; a
+    # 1.000-unit dossier still takes seconds (bench/bench_export.py).
+    app.state.export_workers = 1
     return app
 
 

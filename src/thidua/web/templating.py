@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,28 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     context["csrf_field"] = CSRF_FIELD
     context["password_set"] = bool(getattr(request.app.state, "guard", None)
                                    and request.app.state.guard.password)
+    context["short_paths"] = path_shortener(request)
     html = ENV.get_template(name).render(context)
     return HTMLResponse(html, status_code=status_code,
                         headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
                                  "X-Content-Type-Options": "nosniff",
                                  "Referrer-Policy": "same-origin"})
+
+
+def path_shortener(request: Request) -> Any:
+    """Messages name files by absolute path (the CLI's working folder is not the server's):
+    on a page, paths under the campaigns or output folder read from that folder's parent."""
+    state = request.app.state
+    roots = sorted({str(Path(p).resolve().parent) + os.sep for p in (
+        getattr(getattr(state, "store", None), "root", None), getattr(state, "output_root", None))
+        if p is not None}, key=len, reverse=True)
+
+    def shorten(text: Any) -> str:
+        text = "" if text is None else str(text)
+        for root in roots:
+            text = text.replace(root, "")
+        return text
+    return shorten
 
 
 def problem_rows(problems: list[Problem]) -> list[dict[str, str]]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from thidua.web.security import AUTH_COOKIE, session_id
 from thidua.web.templating import render
+
+FAILED_LOGIN_DELAY = 1.0  # seconds
 
 
 async def login_form(request: Request) -> HTMLResponse:
@@ -19,6 +22,7 @@ async def login(request: Request) -> Response:
     form = await request.form()
     given = form.get("password")
     if not guard.password or not isinstance(given, str) or not guard.password_matches(given):
+        await anyio.sleep(FAILED_LOGIN_DELAY)  # slows down guessing from the network
         return render(request, "login.html", status_code=401,
                       messages=[("error", "Sai mật khẩu. Hãy hỏi người đã khởi động thidua.")])
     response = RedirectResponse("/", status_code=303)
