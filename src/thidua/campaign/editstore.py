@@ -40,8 +40,8 @@ class EditConflict(ThiduaError):
     """The file changed on disk since it was loaded and the two edits touch the same values."""
 
     def __init__(self, path: Path, mine: str, theirs: Version) -> None:
-        super().__init__(f"Tệp {path} đã được sửa ở nơi khác sau khi bạn mở; chưa lưu. Hãy so "
-                         "sánh hai bản và chọn bản giữ lại.")
+        super().__init__(f"Tệp {Path(path).name} đã được sửa ở nơi khác sau khi bạn mở; chưa "
+                         "lưu. Hãy so sánh hai bản và chọn bản giữ lại.")
         self.path, self.mine, self.theirs = path, mine, theirs
 
 
