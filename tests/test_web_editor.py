@@ -25,7 +25,8 @@ def field_name(path: str) -> str:
 def form_of(client, cid: str = CID) -> dict[str, str]:
     """The hidden fields of the editor form as the browser would send them."""
     page = client.get(f"/p/{cid}/sua").text
-    text = htmllib.unescape(re.search(r'<textarea name="base_text" hidden>(.*?)</textarea>',
+    # like a browser, drop the one newline that follows <textarea>
+    text = htmllib.unescape(re.search(r'<textarea name="base_text" hidden>\n?(.*?)</textarea>',
                                       page, re.S).group(1))
     return {"csrf_token": re.search(r'name="csrf_token" value="([0-9a-f]+)"', page).group(1),
             "base_digest": re.search(r'name="base_digest" value="([0-9a-f]+)"', page).group(1),
@@ -112,7 +113,7 @@ def test_concurrent_edit_of_the_same_field_asks_the_user(client, campaigns_copy)
     assert read_value(path.read_text(), "signer.name") == "Bản trên đĩa"
     page = response.text
     assert "Bản trình duyệt" in page and "Bản trên đĩa" in page
-    mine = htmllib.unescape(re.search(r'id="mine-text">(.*?)</textarea>', page, re.S).group(1))
+    mine = htmllib.unescape(re.search(r'id="mine-text">\n?(.*?)</textarea>', page, re.S).group(1))
     theirs_digest = re.search(r'name="base_digest" value="([0-9a-f]+)"', page).group(1)
     assert theirs_digest == digest(path.read_bytes())
     chosen = {"csrf_token": form["csrf_token"], "base_digest": theirs_digest, "text": mine}
@@ -237,3 +238,30 @@ def test_string_lists_are_edited_one_item_per_line(client, campaigns_copy):
     assert yaml.safe_load(text)["issuer"]["header"] == ["ỦY BAN NHÂN DÂN",
                                                        "HUYỆN PHỤNG HIỆP, TỈNH HẬU GIANG"]
     assert "  header: [ỦY BAN NHÂN DÂN, \"HUYỆN PHỤNG HIỆP, TỈNH HẬU GIANG\"]" in text
+
+
+def test_a_file_starting_with_a_blank_line_keeps_it(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    path.write_text("\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    form = form_of(client) | {'f:["signer", "name"]': "Lê Thị Hoa"}
+    assert form["base_text"] == before
+    client.post(f"/p/{CID}/sua", data=form)
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("\n# Kế hoạch") and read_value(after, "signer.name") == "Lê Thị Hoa"
+
+
+def test_a_form_with_thousands_of_fields_saves(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    units = [{"id": f"dv-{i}", "name": f"Đơn vị {i}"} for i in range(600)]
+    path.write_text(set_value(path.read_text(), "participants.groups[0].units", units),
+                    encoding="utf-8")
+    page = client.get(f"/p/{CID}/sua").text
+    fields = {htmllib.unescape(k): htmllib.unescape(v)
+              for k, v in re.findall(r'name="(f:[^"]+)"[^>]*value="([^"]*)"', page)}
+    assert len(fields) > 1200
+    form = form_of(client) | fields | {'f:["participants", "groups", 0, "units", 599, "name"]':
+                                       "Đơn vị cuối"}
+    response = client.post(f"/p/{CID}/sua", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    assert read_value(path.read_text(), "participants.groups[0].units[599].name") == "Đơn vị cuối"

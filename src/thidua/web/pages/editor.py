@@ -80,9 +80,12 @@ async def editor(request: Request) -> Response:
                  raw=request.url.path.endswith("/yaml"))
 
 
+MAX_FIELDS = 100_000  # a 1.000-unit campaign posts ~5.300 fields; the body size is capped anyway
+
+
 async def save_form(request: Request) -> Response:
     campaign_id, folder = _campaign(request)
-    form = await request.form()
+    form = await request.form(max_fields=MAX_FIELDS)
     base_text = str(form.get("base_text", "")).replace("\r\n", "\n")
     base_digest = str(form.get("base_digest", ""))
     try:
