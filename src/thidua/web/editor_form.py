@@ -14,6 +14,7 @@ from pydantic.fields import FieldInfo
 from thidua.campaign.model import Campaign
 from thidua.campaign.model_rules import RULE_KINDS
 from thidua.campaign.model_types import parse_text
+from thidua.campaign.yamlemit import block_lines, is_scalar
 from thidua.campaign.yamlsource import KeyPath, format_key_path
 
 # The plan's order: each editor section and the top-level keys it holds.
@@ -60,8 +61,7 @@ class FormField:
 
     path: KeyPath
     label: str
-    help: str
-    kind: str  # text, number, prose, choice, ids, yaml
+    kind: str  # text, number, prose (paragraphs), lines, choice, ids, yaml
     value: str
     options: tuple[str, ...] = ()
     required: bool = False
@@ -91,7 +91,6 @@ class FormGroup:
 
     path: KeyPath
     label: str
-    help: str = ""
     children: list[Any] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     is_list: bool = False
@@ -192,7 +191,7 @@ class FormBuilder:
         kind, options = self.classify(inner, metadata, value)
         if optional and options:
             options = ("",) + options
-        return FormField(path, label, name, kind, self.shown(kind, value), options, required,
+        return FormField(path, label, kind, self.shown(kind, value), options, required,
                          self.take(path))
 
     def classify(self, inner: Any, metadata: list[Any], value: Any) -> tuple[str, tuple[str, ...]]:
@@ -227,15 +226,13 @@ class FormBuilder:
         if kind == "lines":
             return "\n".join(value)
         if kind == "yaml":
-            from thidua.campaign.yamlemit import block_lines, is_scalar
             return str(value) if is_scalar(value) or not value else "\n".join(
                 block_lines(value, 0))
         return str(value)
 
     def model_group(self, model: type[BaseModel], path: KeyPath, value: dict[str, Any],
                     label: str, is_item: bool = False) -> FormGroup:
-        group = FormGroup(path, label, (model.__doc__ or "").strip(), problems=self.take(path),
-                          is_item=is_item)
+        group = FormGroup(path, label, problems=self.take(path), is_item=is_item)
         for name, info in model.model_fields.items():
             key = info.alias or name
             if name == "schema_version":
@@ -245,8 +242,7 @@ class FormBuilder:
 
     def list_group(self, model: type[BaseModel], path: KeyPath, items: list[Any],
                    label: str) -> FormGroup:
-        group = FormGroup(path, label, (model.__doc__ or "").strip(), problems=self.take(path),
-                          is_list=True, table=model.__name__ in SHORT, new_item=blank(model))
+        group = FormGroup(path, label, problems=self.take(path), is_list=True, table=model.__name__ in SHORT, new_item=blank(model))
         for i, item in enumerate(items):
             group.children.append(self.model_group(model, path + (i,), item
                                                    if isinstance(item, dict) else {},
