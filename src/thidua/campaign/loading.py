@@ -74,6 +74,11 @@ def load_campaign(ref: str | Path) -> LoadedCampaign:
     folder = resolve_campaign(ref)
     _check_folder_name(folder)
     source = load_yaml(folder / CAMPAIGN_FILE)
+    return check_source(source, folder)
+
+
+def check_source(source: SourceDocument, folder: Path) -> LoadedCampaign:
+    """Validate parsed campaign YAML (the checks of `thidua validate`); raise with every problem."""
     if not isinstance(source.data, dict):
         raise CampaignError([Problem(
             "Nội dung tệp phải là các khóa dạng 'tên_khóa: giá trị' (ví dụ title: …).",
