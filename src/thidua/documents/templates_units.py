@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
 from thidua.documents.template_parts import (
     add_run,
@@ -181,11 +181,12 @@ def phieu_ket_qua(out_dir: Path) -> Path:
          " đồng{% endif %}{% if don_vi.diem_cong %}; cộng {{ don_vi.diem_cong }} điểm "
          "{{ nhan_diem_cong_sau_so }}{% endif %}{% else %}không{% endif %}.", level=2)
     tag(doc, "{%p if don_vi.so_lieu %}")
-    B.add_heading(doc, "3. Số liệu đơn vị báo cáo", 2)
-    figures = body(doc, "{% for x in don_vi.so_lieu %}{{ '\\n' if not loop.first else '' }}- "
-                        "{{ x.ten }}: {{ x.gia_tri }}.{% endfor %}", indent=False)
-    figures.paragraph_format.left_indent = Cm(nd30.FIRST_LINE_INDENT_CM)  # one paragraph, a
-    # line per figure: no paragraph spacing between them, so the phiếu fits one page
+    # one running paragraph, the labels in sentence case after the first (an acronym such as
+    # "UBND" keeps its capitals): a line per figure pushes a long list onto a second page
+    lead(doc, "3. Số liệu đơn vị báo cáo.", " {% for x in don_vi.so_lieu %}"
+         "{% if loop.first or x.ten[1:2] != x.ten[1:2]|lower %}{{ x.ten }}{% else %}"
+         "{{ x.ten[:1]|lower ~ x.ten[1:] }}{% endif %}: {{ x.gia_tri }}"
+         "{{ '.' if loop.last else '; ' }}{% endfor %}", level=2)
     tag(doc, "{%p endif %}")
     body(doc, "Đề nghị {{ don_vi.ten }} kiểm tra kết quả; trường hợp có ý kiến khác, phản hồi về "
               "{{ van_ban.ten_co_quan }} bằng văn bản trước khi Hội đồng họp xét khen thưởng./.")
