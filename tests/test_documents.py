@@ -15,7 +15,10 @@ from docx.oxml.ns import qn
 from thidua.campaign.citation import decree_dates
 from thidua.campaign.loading import load_campaign
 from thidua.documents import DOCUMENTS, document_context
+from thidua.documents.context_common import FILL_BLANK
+from thidua.docx.blanks import highlighted_text, is_marked_blank
 from thidua.docx.check import check_document
+from thidua.docx.text import clean, paragraph_text
 from thidua.errors import CouncilDecisionNeeded
 from thidua.export.single import build_dossier, build_plan
 from thidua.scoring.pipeline import score_period
@@ -348,7 +351,13 @@ def test_minutes_mark_what_the_meeting_block_does_not_say(built):
     assert "Cuộc họp kết thúc vào …… giờ …… cùng ngày" in text
     lines = paragraphs(files[1])
     assert lines.index("THƯ KÝ") < lines.index("CHỦ TỌA")
-    assert lines.count("[Họ và tên]") == 2
+    assert "[Họ và tên]" not in text  # never bracketed instructions: a highlighted blank
+    names = [p for p in docx.Document(str(files[1])).element.body.iter(qn("w:p"))
+             if clean(paragraph_text(p)) == FILL_BLANK]
+    assert len(names) == 2 and all(is_marked_blank(p) for p in names)
+    marked = [p for p in docx.Document(str(files[1])).element.body.iter(qn("w:p"))
+              if "Vào lúc …… giờ" in paragraph_text(p)]
+    assert highlighted_text(marked[0]).split() == ["……"] * 5  # each blank, not the sentence
 
 
 def test_achievement_reports_use_the_unit_narrative_or_mark_the_gaps(campaign, tmp_path):

@@ -14,10 +14,14 @@ from thidua.proofing.gate import proof_documents
 
 
 def _print(name: str, problems: list[Problem]) -> None:
-    click.echo(f"{name}: {len(problems)} lỗi")
-    for problem in problems:
+    errors = [p for p in problems if p.severity == "error"]
+    blanks = len(problems) - len(errors)
+    said = [f"{len(errors)} lỗi"] if errors else ["Đạt"]
+    click.echo(f"{name}: {', '.join(said + ([f'{blanks} chỗ trống cần điền'] if blanks else []))}")
+    for problem in errors + [p for p in problems if p.severity != "error"]:
         where = f"{problem.location.key}: " if problem.location.key else ""
-        click.echo(f"  - {where}{problem.message}")
+        label = "" if problem.severity == "error" else "(cần điền) "
+        click.echo(f"  - {where}{label}{problem.message}")
 
 
 @click.command("check")
@@ -31,7 +35,8 @@ def check_cmd(files: tuple[str, ...], no_render: bool) -> None:
     Thể thức theo Nghị định 30/2020/NĐ-CP: khổ giấy A4, lề, phông Times New Roman,
     cỡ chữ, Quốc hiệu, tiêu ngữ, số và ký hiệu, địa danh và ngày tháng, nơi nhận,
     chữ ký, số trang. Chỗ chưa điền: "[…]", "……", số lượng in "00", cột danh sách
-    bỏ trống. Trình bày trang (in thử qua LibreOffice, nêu số trang): tên cơ quan
+    bỏ trống; chỗ trống tô vàng (dữ liệu chưa có) được liệt kê để điền, không tính là
+    lỗi. Trình bày trang (in thử qua LibreOffice, nêu số trang): tên cơ quan
     bị ngắt dòng giữa tên, tiêu đề cột bị ngắt giữa một từ, khối chữ ký hay một
     hàng bảng đứng riêng đầu trang, đề mục nằm cuối trang. Với mỗi tệp in "Đạt"
     hoặc danh sách lỗi. Mã thoát: 0 khi mọi tệp đạt, 1 khi có lỗi, 2 khi có tệp
@@ -51,17 +56,19 @@ def check_cmd(files: tuple[str, ...], no_render: bool) -> None:
     proof = proof_documents([Path(n) for n in readable], render=not no_render)
     if proof.note:
         click.echo(f"Lưu ý: {proof.note}", err=True)
-    passed = failed = problem_count = 0
+    passed = failed = problem_count = blank_count = 0
     for name in readable:
         problems = static[name] + proof.problems.get(Path(name), [])
-        if not problems:
-            passed += 1
+        errors = sum(p.severity == "error" for p in problems)
+        passed, failed = passed + (not errors), failed + bool(errors)
+        problem_count, blank_count = problem_count + errors, blank_count + len(problems) - errors
+        if problems:
+            _print(name, problems)
+        else:
             click.echo(f"{name}: Đạt")
-            continue
-        failed += 1
-        problem_count += len(problems)
-        _print(name, problems)
     summary = f"Đã kiểm tra {len(files)} tệp: {passed} đạt, {failed} có lỗi ({problem_count} lỗi)"
+    if blank_count:
+        summary += f"; {blank_count} chỗ tô vàng còn trống cần điền trước khi trình ký"
     click.echo(summary + (f", {unreadable} không đọc được." if unreadable else "."))
     sys.exit(2 if unreadable else 1 if failed else 0)
 

@@ -27,6 +27,7 @@ from thidua.vietnamese.formatting import (
 )
 
 BLANK = "……"  # a clearly marked place to fill in by hand
+FILL_BLANK = "………………………"  # a missing fact, highlighted so the office sees it at once
 NUMBER_BLANK = " " * 5  # with the space after "Số:": "Số:      /TTr-PNV" (unnumbered)
 _MARKER = re.compile(r"^(?:[-+*•]\s|[a-zđ]\)\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[IVXLC]+\.\s)")
 _ADMIN_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "quận", "xã",

@@ -40,6 +40,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: first letter in lower case, unless it opens an acronym."""
+    return label if label[1:2].isupper() else lower_first(label)
+
+
 def figure_text(campaign: Campaign, metric_id: str, value: Any) -> str:
     """A unit's reported figure as printed: "1.860 hồ sơ", "96,8%", "có"."""
     metric = campaign.metric(metric_id)
@@ -65,6 +70,7 @@ def figures_list(campaign: Campaign, unit: UnitResult) -> list[dict[str, Any]]:
         if applies and metric.id in unit.figures:
             value = unit.figures[metric.id]
             out.append({"ma": metric.id, "ten": metric.label,
+                        "ten_trong_cau": _in_sentence(metric.label),
                         "gia_tri": figure_text(campaign, metric.id, value),
                         "gia_tri_goc": num(value) if isinstance(value, Decimal) else value})
     return out

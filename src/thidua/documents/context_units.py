@@ -31,7 +31,12 @@ from thidua.documents.context_reports import (
 )
 from thidua.data.unit_profiles import read_unit_profiles
 from thidua.documents.narratives import narrative_folder, person_stem, read_narrative
-from thidua.documents.offices import NAME_BLANK, reference_date, standing_office_block
+from thidua.documents.offices import (
+    NAME_BLANK,
+    office_holder,
+    reference_date,
+    standing_office_block,
+)
 from thidua.scoring.pipeline import data_paths
 from thidua.scoring.results import Nomination, PeriodResult, UnitResult
 from thidua.vietnamese.formatting import format_place_date, upper_vi
@@ -103,9 +108,14 @@ def _report_van_ban(campaign: Campaign, period: Period, name: str,
     return block
 
 
-def _head_signer(unit: Unit | None) -> dict[str, str]:
+def _head_signer(campaign: Campaign, period: Period, unit: Unit | None) -> dict[str, str]:
+    """The unit's head: named in the unit list, or as that office's holder in the council or a
+    meeting ("Trưởng phòng Tư pháp, Ủy viên"); else a highlighted blank."""
     title = upper_vi(unit.head_title) if unit and unit.head_title else "THỦ TRƯỞNG ĐƠN VỊ"
-    return {"chuc_vu": title, "ho_ten": unit.head if unit and unit.head else NAME_BLANK}
+    name = unit.head if unit and unit.head else ""
+    if unit and not name and unit.head_title:
+        name = office_holder(campaign, period, unit.head_title, unit.name)
+    return {"chuc_vu": title, "ho_ten": name or NAME_BLANK}
 
 
 def _sections(parts: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
@@ -167,7 +177,7 @@ def collective_report_context(loaded: LoadedCampaign, period: Period, result: Pe
     data.update({
         "van_ban": _report_van_ban(c, period, unit.unit_name,
                                    {"chuc_vu": "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "ho_ten": ""},
-                                   _head_signer(model_unit)),
+                                   _head_signer(c, period, model_unit)),
         "loai_mau": "tập thể", "ten_de_nghi": report_issuer(c, unit.unit_name).name,
         "mau": form_note(c, period, _award(period, unit.award_id), individual=False),
         "don_vi": unit_result_data(c, result, unit),
@@ -205,7 +215,7 @@ def person_report_context(loaded: LoadedCampaign, period: Period, result: Period
     data.update({
         "van_ban": _report_van_ban(c, period, person.unit_name,
                                    {"chuc_vu": "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ",
-                                    "ho_ten": _head_signer(model_unit)["ho_ten"]},
+                                    "ho_ten": _head_signer(c, period, model_unit)["ho_ten"]},
                                    {"chuc_vu": "NGƯỜI BÁO CÁO THÀNH TÍCH",
                                     "ho_ten": person.full_name}),
         "loai_mau": "cá nhân", "ten_de_nghi": person.full_name,

@@ -1,4 +1,4 @@
-"""After rendering: append an annex as a section of its own, fit wide tables to the page."""
+"""After rendering: append an annex as its own section, fit wide tables, mark blanks to fill."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from thidua.docx.blanks import highlight_blanks
 from thidua.docx.build import document_bytes
 
 _HEADER_FOOTER_REFS = (qn("w:headerReference"), qn("w:footerReference"))
@@ -128,3 +129,10 @@ def _fit(table, limit: int) -> None:
             if found is not None:
                 found.set(qn("w:w"), str(width))
                 found.set(qn("w:type"), "dxa")
+
+
+def mark_blanks(data: bytes) -> bytes:
+    """Highlight the "……" left for facts the data does not give, so the office sees each one
+    (and `thidua check` reports it as a blank to fill, not as a forgotten placeholder)."""
+    doc = _open(data)
+    return document_bytes(doc) if highlight_blanks(doc) else data

@@ -15,6 +15,7 @@ from thidua.campaign.model import (
     Signer,
 )
 from thidua.documents.context_common import (
+    FILL_BLANK,
     document_block,
     parent_line,
     recipient_groups,
@@ -24,7 +25,7 @@ from thidua.documents.context_common import (
 from thidua.documents.context_plan import ended
 from thidua.vietnamese.formatting import nfc, upper_vi
 
-NAME_BLANK = "[Họ và tên]"  # a signer's name still to be written (never all capitals)
+NAME_BLANK = FILL_BLANK  # a signer's name still to be written: highlighted when rendered
 
 
 def initials(name: str) -> str:
@@ -48,11 +49,30 @@ def fallback_year(campaign: Campaign, period: Period) -> int:
 
 
 def _office_title(title: str, body: str) -> str:
-    """'TRƯỞNG PHÒNG' of 'Phòng Nội vụ' → 'truong phong noi vu' (folded, the shared word once)."""
+    """'TRƯỞNG PHÒNG' of 'Phòng Nội vụ' → 'truong phong noi vu', 'Chủ tịch UBND xã' of 'UBND xã
+    Hòa An' → 'chu tich ubnd xa hoa an' (folded, the words they share said once)."""
     said, named = fold(title).split(), fold(body).split()
-    if said and named and said[-1] == named[0]:
-        named = named[1:]
-    return " ".join(said + named)
+    shared = next((n for n in range(min(len(said), len(named)), 0, -1)
+                   if said[-n:] == named[:n]), 0)
+    return " ".join(said + named[shared:])
+
+
+def _people(campaign: Campaign, period: Period) -> list:
+    """Everyone the definition names with an office: the council, then this period's meeting,
+    then the other periods' meetings (the same office holders within one campaign)."""
+    meetings = [period.meeting] + [p.meeting for p in campaign.periods if p.id != period.id]
+    people = list(campaign.dossier.council.members)
+    for meeting in meetings:
+        if meeting:
+            people += [p for p in (meeting.chair, meeting.secretary) if p] + list(meeting.attendees)
+    return people
+
+
+def office_holder(campaign: Campaign, period: Period, title: str, body: str) -> str:
+    """The name of whoever the definition says holds `title` of `body` ("" when nobody)."""
+    office = _office_title(title, body)
+    return next((p.name for p in _people(campaign, period)
+                 if p.name and p.title and fold(p.title).startswith(office)), "")
 
 
 def known_name(campaign: Campaign, period: Period, signer: Signer | None, issuer: Issuer,
@@ -64,15 +84,7 @@ def known_name(campaign: Campaign, period: Period, signer: Signer | None, issuer
         return ""
     if fallback is not None and fallback.name and upper_vi(fallback.title) == upper_vi(signer.title):
         return fallback.name
-    office = _office_title(signer.title, issuer.name)
-    meeting = period.meeting
-    people = list(campaign.dossier.council.members) + (
-        [p for p in (meeting.chair, meeting.secretary) if p] + list(meeting.attendees)
-        if meeting else [])
-    for person in people:
-        if person.title and fold(person.title).startswith(office):
-            return person.name
-    return ""
+    return office_holder(campaign, period, signer.title, issuer.name)
 
 
 def office_block(campaign: Campaign, period: Period, office: OfficeDocument, kind: str,

@@ -23,7 +23,7 @@ from thidua.documents.context_units import (
     score_table_context,
 )
 from thidua.documents.council import rejected
-from thidua.documents.docx_post import append_annex, fit_tables
+from thidua.documents.docx_post import append_annex, fit_tables, mark_blanks
 from thidua.docx.flow import improve_flow
 from thidua.render import DocumentRenderer
 from thidua.scoring.pipeline import select_period
@@ -133,4 +133,4 @@ def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
         data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
     if doc.fit:
         data = fit_tables(data)
-    return improve_flow(data)
+    return improve_flow(mark_blanks(data))

@@ -27,6 +27,19 @@ MONEY = "{{ d.tien_thuong_goc|tien if d.tien_thuong_goc else '' }}"
 SUBTOTAL = "{{ s.tien_thuong.goc|tien if s.tien_thuong.goc else '' }}"
 
 
+def _with_money(doc, headers, row, widths, align, footer, size) -> None:
+    """The list `s.dong` with its last column (the prize) when any row of it has money, else
+    without it: an award with no prize (e.g. one proposed to a higher level) shows no empty
+    column; its width goes to the name column (the second)."""
+    tag(doc, "{%p if s.tien_thuong.goc %}")
+    looped_table(doc, headers, row, "s.dong", widths, align, footer=footer, size=size)
+    tag(doc, "{%p else %}")
+    narrower = [widths[0], widths[1] + widths[-1], *widths[2:-1]]
+    looped_table(doc, headers[:-1], row[:-1], "s.dong", narrower, align[:-1], footer=footer[:-1],
+                 size=size)
+    tag(doc, "{%p endif %}")
+
+
 def award_tables(doc, landscape: bool = True) -> None:
     """One table per award and group (collectives), one per award form (individuals), each
     under its own heading with its own STT and subtotal; score columns only where scored."""
@@ -36,15 +49,13 @@ def award_tables(doc, landscape: bool = True) -> None:
     tag(doc, "{%p for s in danh_sach.tap_the %}")
     B.add_heading(doc, "{{ loop.index }}. {{ s.tieu_de }}", 2)
     tag(doc, "{%p if s.co_diem %}")
-    looped_table(doc, RANKED, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.xep_hang or '–' }}",
-                               "{{ d.tong_diem_goc|so(2) }}", "{{ d.hang_khen }}", MONEY],
-                 "s.dong", (14, 96, 24, 26, 44, 40),
-                 ("center", "left", "center", "center", "center", "right"),
-                 footer=["", "Cộng: {{ s.so_dong }} tập thể", "", "", "", SUBTOTAL], size=size)
+    _with_money(doc, RANKED, ["{{ d.stt }}", "{{ d.ten }}", "{{ d.xep_hang or '–' }}",
+                              "{{ d.tong_diem_goc|so(2) }}", "{{ d.hang_khen }}", MONEY],
+                (14, 96, 24, 26, 44, 40), ("center", "left", "center", "center", "center", "right"),
+                ["", "Cộng: {{ s.so_dong }} tập thể", "", "", "", SUBTOTAL], size)
     tag(doc, "{%p else %}")
-    looped_table(doc, UNRANKED, ["{{ d.stt }}", "{{ d.ten }}", MONEY], "s.dong",
-                 (14, 170, 60), ("center", "left", "right"),
-                 footer=["", "Cộng: {{ s.so_dong }} tập thể", SUBTOTAL], size=size)
+    _with_money(doc, UNRANKED, ["{{ d.stt }}", "{{ d.ten }}", MONEY], (14, 170, 60),
+                ("center", "left", "right"), ["", "Cộng: {{ s.so_dong }} tập thể", SUBTOTAL], size)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
@@ -52,9 +63,9 @@ def award_tables(doc, landscape: bool = True) -> None:
     B.add_heading(doc, "{{ so_muc.ca_nhan }}. CÁ NHÂN", 1)
     tag(doc, "{%p for s in danh_sach.ca_nhan %}")
     B.add_heading(doc, "{{ loop.index }}. {{ s.tieu_de }}", 2)
-    looped_table(doc, PERSONS, ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu_don_vi }}", MONEY],
-                 "s.dong", (14, 62, 128, 40), ("center", "left", "left", "right"),
-                 footer=["", "Cộng: {{ s.so_dong }} cá nhân", "", SUBTOTAL], size=size)
+    _with_money(doc, PERSONS, ["{{ d.stt }}", "{{ d.ho_ten }}", "{{ d.chuc_vu_don_vi }}", MONEY],
+                (14, 62, 128, 40), ("center", "left", "left", "right"),
+                ["", "Cộng: {{ s.so_dong }} cá nhân", "", SUBTOTAL], size)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tong_tien.goc %}")

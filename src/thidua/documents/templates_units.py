@@ -7,6 +7,7 @@ from pathlib import Path
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
+from thidua.documents.context_common import FILL_BLANK
 from thidua.documents.template_parts import (
     add_run,
     annex_heading,
@@ -33,7 +34,6 @@ AUTHOR_TABLE_WIDTHS = {
     (2, False): (60, 105), (3, False): (45, 25, 95), (4, False): (40, 25, 25, 75),
     (5, False): (35, 25, 25, 25, 55), (6, False): (30, 23, 23, 23, 23, 43),
 }
-FILL_BLANK = "………………………"  # a missing fact, highlighted so the office sees it at once
 CRITERIA = ("STT", "TIÊU CHÍ", "ĐIỂM CHUẨN", "CÁCH TÍNH, GIẢI TRÌNH", "ĐIỂM ĐẠT")
 
 
@@ -181,11 +181,9 @@ def phieu_ket_qua(out_dir: Path) -> Path:
          " đồng{% endif %}{% if don_vi.diem_cong %}; cộng {{ don_vi.diem_cong }} điểm "
          "{{ nhan_diem_cong_sau_so }}{% endif %}{% else %}không{% endif %}.", level=2)
     tag(doc, "{%p if don_vi.so_lieu %}")
-    # one running paragraph, the labels in sentence case after the first (an acronym such as
-    # "UBND" keeps its capitals): a line per figure pushes a long list onto a second page
+    # one running paragraph: a line per figure pushes a long list onto a second page
     lead(doc, "3. Số liệu đơn vị báo cáo.", " {% for x in don_vi.so_lieu %}"
-         "{% if loop.first or x.ten[1:2] != x.ten[1:2]|lower %}{{ x.ten }}{% else %}"
-         "{{ x.ten[:1]|lower ~ x.ten[1:] }}{% endif %}: {{ x.gia_tri }}"
+         "{{ x.ten if loop.first else x.ten_trong_cau }}: {{ x.gia_tri }}"
          "{{ '.' if loop.last else '; ' }}{% endfor %}", level=2)
     tag(doc, "{%p endif %}")
     body(doc, "Đề nghị {{ don_vi.ten }} kiểm tra kết quả; trường hợp có ý kiến khác, phản hồi về "

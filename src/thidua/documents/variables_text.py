@@ -223,6 +223,8 @@ SHAPE_DESCRIPTIONS: dict[str, str] = {
                         "chỉ số áp dụng cho nhóm của đơn vị (metrics[].groups)",
     "<đơn vị>.so_lieu[].ma": "Mã chỉ số",
     "<đơn vị>.so_lieu[].ten": "Tên chỉ số",
+    "<đơn vị>.so_lieu[].ten_trong_cau": "Tên chỉ số viết thường chữ đầu, để đặt giữa câu "
+                                        "(giữ nguyên chữ viết tắt như \"UBND\")",
     "<đơn vị>.so_lieu[].gia_tri": "Giá trị đã trình bày, kèm đơn vị tính (\"1.860 hồ sơ\", \"96,8%\")",
     "<đơn vị>.so_lieu[].gia_tri_goc": "Giá trị gốc (tỷ lệ là số thập phân 0,968 ghi \"0.968\")",
     # --- <cá nhân> ---

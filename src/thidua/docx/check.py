@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from thidua.docx import nd30
+from thidua.docx.blanks import is_marked_blank
 from thidua.docx.fonts import MAX_REPORTED, Findings, Formatting, font_slots
 from thidua.docx.header_rules import (
     check_date,
@@ -86,10 +87,12 @@ def _check_block(found: Findings, block: list[Line], name: Line | None) -> None:
         found.add(f"Không thấy họ tên người ký dưới '{block[-1].text}'; {DECREE} yêu cầu họ tên "
                   "chữ thường, in đậm dưới chỗ ký", block[-1].key)
         return
-    if name.text == name.text.upper():
+    # a name not known yet is a highlighted blank ("………"), written by hand before signing
+    blank = is_marked_blank(name.para.element)
+    if not blank and name.text == name.text.upper():
         found.add(f"Họ tên người ký '{name.text}' viết in hoa; {DECREE} yêu cầu họ tên chữ "
                   "thường (chữ đầu viết hoa), in đậm", name.key)
-    if name.text.split()[0] in nd30.ACADEMIC_TITLES:
+    if not blank and name.text.split()[0] in nd30.ACADEMIC_TITLES:
         found.add(f"Họ tên người ký '{name.text}' có học hàm, học vị; {DECREE} yêu cầu không "
                   "ghi học hàm, học vị trước họ tên", name.key)
     found.check_part(name, "signer_name", "Họ tên người ký", bold=True)

@@ -12,7 +12,7 @@ from thidua.docx.text import UnreadableDocumentError, open_document
 from thidua.errors import Location, PdfError, Problem
 from thidua.pdf.convert import PdfConverter
 from thidua.pdf.soffice import INSTALL_HINT, find_soffice
-from thidua.proofing.content import CONTENT_RULES
+from thidua.proofing.content import CONTENT_RULES, Blank
 from thidua.proofing.flow import FLOW_RULES, Fault
 from thidua.proofing.placement import Placement, UnreadablePdfError, place
 from thidua.proofing.structure import Structure, marked_copy, read_structure
@@ -33,8 +33,9 @@ class ProofReport:
 
 def _problems(path: Path, faults: Iterable[Fault]) -> list[Problem]:
     unique = sorted(set(faults), key=lambda f: (f[0] or 0, f[1]))
-    return [Problem(message, Location(file=str(path), key=f"trang {page}" if page else None))
-            for page, message in unique]
+    return [Problem(message, Location(file=str(path), key=f"trang {page}" if page else None),
+                    "warning" if isinstance(fault, Blank) else "error")
+            for fault in unique for page, message in [fault]]
 
 
 def analyse(structure: Structure, placed: Placement | None) -> list[Fault]:

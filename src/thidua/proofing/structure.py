@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from thidua.docx import nd30
+from thidua.docx.blanks import highlighted_text, plain_text
 from thidua.docx.parts import is_position
 from thidua.docx.text import clean, paragraph_text, run_text
 
@@ -28,6 +29,8 @@ class Block:
     table: int | None = None  # body table number, from 1
     row: int | None = None  # row number in its table, from 1
     column: int | None = None
+    marked: str = ""  # the text of its highlighted runs: blanks marked for the office to fill
+    plain: str = ""  # its text without those runs
 
 
 @dataclass
@@ -129,6 +132,7 @@ def read_structure(document) -> Structure:
         text = clean(paragraph_text(p))
         block = roles.get(p) or Block(0, text, "heading" if is_heading(p, text) else "text")
         block.index, block.text = index, text
+        block.marked, block.plain = highlighted_text(p), plain_text(p)
         blocks.append(block)
     return Structure(blocks, tables)
 
