@@ -23,6 +23,7 @@ from thidua.documents.context_units import (
     score_table_context,
 )
 from thidua.documents.council import rejected
+from thidua.documents.missing import document_gaps
 from thidua.documents.docx_post import append_annex, fit_tables, mark_blanks
 from thidua.docx.flow import improve_flow
 from thidua.render import DocumentRenderer
@@ -113,17 +114,11 @@ def plan_dossier(loaded: LoadedCampaign, period_id: str | None = None,
 
 
 def missing_facts(documents: list[PlannedDocument]) -> list[str]:
-    """'Lê Minh Tâm (UBND xã Hòa An): ngày sinh, quê quán, …' for every báo cáo thành tích
-    that still has highlighted blanks, so the office knows whom to call."""
-    out = []
-    for doc in documents:
-        missing = doc.context.get("thieu")
-        if missing:
-            who = doc.context["ten_de_nghi"]
-            person = doc.context["ca_nhan"] if doc.context.get("loai_mau") == "cá nhân" else {}
-            unit = person.get("don_vi")
-            out.append(f"{who}{f' ({unit})' if unit else ''}: {'; '.join(missing)}")
-    return out
+    """'Lê Minh Tâm (UBND xã Hòa An): ngày sinh, quê quán, …' for every báo cáo thành tích,
+    '02_bien-ban.docx: giờ bắt đầu; họ tên chủ tọa' for any other document that still has
+    highlighted blanks, so the office knows whom to call and what to write by hand."""
+    found = (document_gaps(doc.filename, doc.template, doc.context) for doc in documents)
+    return [line for line in found if line]
 
 
 def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:

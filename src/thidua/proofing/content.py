@@ -55,8 +55,8 @@ def placeholders(structure: Structure, placed: Placement | None) -> Iterator[Fau
             yield (_page(placed, block), f"Còn chỗ chưa điền '{match.group()}' trong {where}; "
                    "hãy thay bằng nội dung thật")
         if block.role != "header" and DOTS.search(block.marked):
-            yield Blank(_page(placed, block), f"Còn trống: {_blank_subject(structure, index)} "
-                        "(chỗ tô vàng); hãy điền trước khi trình ký")
+            yield Blank(_page(placed, block), f"Còn trống {_blank_subject(structure, index)}; "
+                        "hãy điền trước khi trình ký")
         if block.role != "header":
             for match in DOTS.finditer(block.plain):
                 yield (_page(placed, block), f"Còn dấu chấm chờ điền '{match.group()}' trong "
@@ -74,8 +74,8 @@ def _blank_subject(structure: Structure, index: int) -> str:
     above = structure.blocks[index - 1] if index else None
     if not block.plain and above is not None and above.role == block.role == "signature" \
             and is_position(above.text):
-        return f"họ tên người ký dưới '{above.text}'"
-    return f"trong '{snippet(block.text, 60)}'"
+        return f"họ tên người ký dưới '{above.text}' (chỗ tô vàng)"
+    return f"chỗ tô vàng trong '{snippet(block.text, 60)}'"
 
 
 def empty_columns(structure: Structure, placed: Placement | None) -> Iterator[Fault]:
