@@ -16,6 +16,7 @@ from thidua.campaign.citation import decree_dates
 from thidua.campaign.loading import load_campaign
 from thidua.documents import DOCUMENTS, document_context
 from thidua.documents.context_common import FILL_BLANK
+from thidua.documents.planning import missing_facts, plan_dossier
 from thidua.docx.blanks import highlighted_text, is_marked_blank
 from thidua.docx.check import check_document
 from thidua.docx.text import clean, paragraph_text
@@ -527,3 +528,13 @@ def test_wide_score_tables_give_way_in_their_text_columns_first():
     assert ratios[0] > 0.9 and all(w > NUMBER_FLOOR * 0.9 for w in fitted[2:11])
     assert fitted[1] >= TEXT_FLOOR * 0.9
     assert shrink(widths[:3], limit) == widths[:3]  # a table that fits is left alone
+
+
+def test_missing_facts_name_each_blank_signer_and_meeting_fact(campaign):
+    loaded = load_campaign(campaign)
+    missing = missing_facts(plan_dossier(loaded))
+    minutes = [line for line in missing if line.startswith("02_bien-ban.docx: ")]
+    assert minutes and "giờ bắt đầu" in minutes[0] and "họ tên chủ tọa" in minutes[0]
+    reports = [line for line in missing if "họ tên người ký (" in line]
+    assert reports and all(": " in line for line in reports)
+    assert not any("[" in line for line in missing)

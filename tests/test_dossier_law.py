@@ -15,6 +15,7 @@ from test_documents import paragraphs, text_of
 from thidua.campaign import legal_frame as law
 from thidua.campaign.loading import load_campaign
 from thidua.documents.award_sections import canonical_forms
+from thidua.documents.offices import office_holder
 from thidua.errors import CampaignError
 from thidua.export.single import build_dossier
 from thidua.scoring.awards import by_coefficient
@@ -272,3 +273,14 @@ def test_report_form_is_chosen_by_the_award_and_its_number_is_settable(tmp_path)
     person = paragraphs(_file(files, "04_bao-cao-thanh-tich_ca-nhan_le-minh-tam"))
     assert any(line.startswith("(Mẫu số 08: Báo cáo thành tích đề nghị khen thưởng trong phong "
                                "trào thi đua theo chuyên đề") for line in person)
+
+
+def test_signers_are_the_office_holders_the_definition_names():
+    c = load_campaign(ROOT / "003-chau-thanh-a").campaign
+    october = c.period("thang-10-2021")
+    assert october.meeting is None  # the holder is named in the year's meeting
+    assert office_holder(c, october, "TRƯỞNG PHÒNG", "Phòng Nội vụ") == "Lê Hoàng Nam"
+    assert office_holder(c, october, "Chánh Văn phòng",
+                         "Văn phòng HĐND và UBND huyện") == "Phạm Thị Thu Hương"
+    assert office_holder(c, october, "Phó Trưởng phòng", "Phòng Nội vụ") == ""
+    assert office_holder(c, october, "Chủ tịch UBND xã", "UBND xã Tân Hòa") == ""

@@ -12,7 +12,10 @@ from conftest import ROOT, require_soffice
 
 from thidua.campaign.loading import load_campaign
 from thidua.cli import cli
+from thidua.documents.context_common import FILL_BLANK
 from thidua.docx import build as b
+from thidua.docx.blanks import highlight_blanks
+from thidua.docx.check import check_document
 from thidua.docx.flow import improve_flow
 from thidua.docx.names import compose
 from thidua.export.bulk import export
@@ -227,11 +230,56 @@ def test_sample_documents_have_no_page_flow_fault(sample_report):
     assert faults == {}
 
 
-@pytest.mark.xfail(strict=True, reason="today's sample dossiers still print '[Họ và tên]', "
-                   "'[Cá nhân bổ sung: …]', '00' counts and an empty individuals' prize column; "
-                   "issue 10 items 1–6 (dossier branch) fill them. Remove this mark then.")
+def _errors(problems) -> list[str]:
+    return [m for p, m in zip(problems, _messages(problems)) if p.severity == "error"]
+
+
 def test_sample_documents_pass_the_full_gate(sample_report):
-    assert {p.name: _messages(v) for p, v in sample_report.problems.items() if v} == {}
+    assert {p.name: _errors(v) for p, v in sample_report.problems.items() if _errors(v)} == {}
+    blanks = [m for v in sample_report.problems.values() for m in _messages(v)]
+    assert not any("[" in m for m in blanks)
+    assert any("Còn trống họ tên người ký dưới" in m for m in blanks)  # 000: no unit heads
+
+
+def _blank_signer_doc(folder: Path) -> Path:
+    doc = _document()
+    b.add_paragraph(doc, f"Trình độ lý luận chính trị: {FILL_BLANK}.")
+    b.add_paragraph(doc, "Hạn nộp …… tháng 12.")  # dots nobody marked: still a fault
+    _closing_named(doc, FILL_BLANK)
+    highlight_blanks(doc)
+    for paragraph in doc.paragraphs:  # unmark the "Hạn nộp" dots
+        if paragraph.text.startswith("Hạn nộp"):
+            for run in paragraph.runs:
+                run.font.highlight_color = None
+    return b.save_document(doc, folder / "trong.docx")
+
+
+def _closing_named(doc, name: str) -> None:
+    b.add_closing(doc, ["- Như trên;", "- Lưu: VT."], ["TRƯỞNG PHÒNG"], name)
+
+
+def test_highlighted_blanks_are_to_fill_and_unmarked_dots_are_faults(tmp_path):
+    path = _blank_signer_doc(tmp_path)
+    report = proof_documents([path], render=False)
+    found = {(p.severity, p.message.split(";")[0]) for p in report.problems[path]}
+    assert found == {
+        ("warning", "Còn trống họ tên người ký dưới 'TRƯỞNG PHÒNG' (chỗ tô vàng)"),
+        ("warning", f"Còn trống chỗ tô vàng trong 'Trình độ lý luận chính trị: {FILL_BLANK}.'"),
+        ("error", "Còn dấu chấm chờ điền '……' trong 'Hạn nộp …… tháng 12.'"),
+    }
+    assert not [p for p in check_document(path) if "Họ tên người ký" in p.message]
+
+
+def test_check_cli_passes_a_document_whose_only_gaps_are_highlighted(tmp_path):
+    doc = _document()
+    b.add_paragraph(doc, "Báo cáo ngắn.")
+    _closing_named(doc, FILL_BLANK)
+    highlight_blanks(doc)
+    path = b.save_document(doc, tmp_path / "a.docx")
+    result = CliRunner().invoke(cli, ["check", "--no-render", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Đạt, 1 chỗ trống cần điền" in result.output
+    assert "(cần điền) Còn trống họ tên người ký dưới 'TRƯỞNG PHÒNG'" in result.output
 
 
 def test_check_cli_reports_pages(soffice_present, tmp_path):
