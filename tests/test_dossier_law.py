@@ -181,7 +181,8 @@ def test_person_report_is_filled_from_the_profile_and_marks_what_is_missing(doss
     marked = [r for p in docx.Document(str(report)).paragraphs for r in p.runs
               if r.text.startswith("……") and r.font.highlight_color is not None]
     assert len(marked) == 1  # trình độ lý luận chính trị is blank in the sheet
-    assert "Đặng Thị Thanh Trúc (UBND xã Thạnh Hòa): trình độ lý luận chính trị" in files.missing
+    assert ("Đặng Thị Thanh Trúc (UBND xã Thạnh Hòa): trình độ lý luận chính trị; họ tên người "
+            "ký (XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ)") in files.missing
 
 
 def test_unit_report_has_its_own_header_place_and_results_in_sentences(dossiers):
@@ -227,15 +228,16 @@ def test_export_ends_with_what_is_missing_per_awardee(tmp_path):
                                       str(tmp_path), "--workers", "1"], catch_exceptions=False)
     lines = result.stdout.splitlines()
     start = next(i for i, line in enumerate(lines)
-                 if line.startswith("Báo cáo thành tích còn thiếu thông tin"))
+                 if line.startswith("Hồ sơ còn thiếu thông tin phải điền tay"))
     assert ("  001-phung-hiep/nam-2023: Đặng Thị Thanh Trúc (UBND xã Thạnh Hòa): trình độ lý "
-            "luận chính trị") in lines[start:]
+            "luận chính trị; họ tên người ký (XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ)") in lines[start:]
 
 
 def test_unit_report_takes_what_its_narrative_lacks_from_the_units_sheet(tmp_path):
     folder = _copy_001(tmp_path, lambda s: s)
     before = build_dossier(load_campaign(folder), "nam-2023", tmp_path / "before").missing
-    assert "Ủy ban nhân dân thị trấn Cây Dương: khen thưởng đã nhận" in before
+    assert ("Ủy ban nhân dân thị trấn Cây Dương: khen thưởng đã nhận; họ tên người ký (CHỦ TỊCH "
+            "UBND THỊ TRẤN)") in before
     (folder / "data" / "nam-2023-ca-nhan-don-vi.csv").write_text(
         "ma_don_vi,ten_don_vi,khen_thuong_da_nhan\n"
         "tt-cay-duong,UBND thị trấn Cây Dương,Năm 2021: Giấy khen của Chủ tịch UBND huyện; "
@@ -243,7 +245,8 @@ def test_unit_report_takes_what_its_narrative_lacks_from_the_units_sheet(tmp_pat
     files = build_dossier(load_campaign(folder), "nam-2023", tmp_path / "out")
     lines = paragraphs(_file(files, "04_bao-cao-thanh-tich_ubnd-thi-tran-cay-duong"))
     assert "Năm 2022: Bằng khen của Chủ tịch UBND tỉnh." in lines
-    assert not any(line.startswith("Ủy ban nhân dân thị trấn Cây Dương:") for line in files.missing)
+    assert "Ủy ban nhân dân thị trấn Cây Dương: họ tên người ký (CHỦ TỊCH UBND THỊ TRẤN)" in \
+        files.missing  # only the head's name is left to write
 
 
 def test_a_plan_without_points_shows_no_score_rank_or_score_sheets(tmp_path):

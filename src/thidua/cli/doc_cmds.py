@@ -25,9 +25,9 @@ def _report(outcome: FolderOutcome) -> None:
     for path in outcome.overwritten:
         click.echo(f"Đã ghi đè tệp đã sửa tay (--force): {path}")
     if outcome.missing:
-        click.echo(f"Báo cáo thành tích còn thiếu thông tin ({len(outcome.missing)} hồ sơ, chỗ "
-                   "trống được tô vàng trong văn bản; bổ sung vào danh sách cá nhân hoặc tệp "
-                   "bao-cao-thanh-tich):")
+        click.echo(f"Hồ sơ còn thiếu thông tin phải điền tay ({len(outcome.missing)} văn bản, chỗ "
+                   "trống được tô vàng trong văn bản; bổ sung vào danh sách cá nhân, tệp "
+                   "bao-cao-thanh-tich hoặc campaign.yaml (người ký, cuộc họp)):")
         for line in outcome.missing:
             click.echo(f"  - {line}")
 

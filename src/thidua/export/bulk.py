@@ -291,8 +291,8 @@ def summary_lines(summary: ExportSummary) -> list[str]:
         lines += [f"  {path}" for path in summary.overwritten]
     lines += [f"Cảnh báo: {w}" for w in summary.warnings]
     if summary.missing:
-        lines.append(f"Báo cáo thành tích còn thiếu thông tin ({len(summary.missing)} hồ sơ; chỗ "
-                     "trống được tô vàng trong văn bản):")
+        lines.append(f"Hồ sơ còn thiếu thông tin phải điền tay ({len(summary.missing)} văn bản; "
+                     "chỗ trống được tô vàng trong văn bản):")
         lines += [f"  {line}" for line in summary.missing]
     if summary.failures:
         lines.append(f"Lỗi: {len(summary.failures)} văn bản/đợt không tạo được:")
