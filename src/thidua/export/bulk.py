@@ -17,13 +17,12 @@ from thidua.campaign.loading import (
     discover,
     load_campaign,
 )
-from thidua.documents.context_plan import plan_context
 from thidua.documents.planning import (
-    PLAN_FILE,
     PLAN_FOLDER,
     PlannedDocument,
     missing_facts,
     plan_dossier,
+    plan_plan,
 )
 from thidua.documents.rendering import template_dirs
 from thidua.errors import ExportError, ThiduaError
@@ -118,8 +117,7 @@ def plan_jobs(loaded: LoadedCampaign, summary: ExportSummary,
     """Score every period (or those named) and plan every document; a period that cannot be
     built is a failure."""
     sources = campaign_sources(loaded)
-    plan = PlannedDocument(PLAN_FILE, PLAN_FILE, plan_context(loaded))
-    jobs = [FolderJob(loaded, PLAN_FOLDER, "Kế hoạch", [plan], sources)]
+    jobs = [FolderJob(loaded, PLAN_FOLDER, "Kế hoạch", [plan_plan(loaded)], sources)]
     for period in loaded.campaign.periods:
         if periods is not None and period.id not in periods:
             continue
