@@ -40,6 +40,9 @@ def pages(unit_id: str) -> list[tuple[str, str, dict]]:
         ("Diễn giải một đơn vị (htmx)", f"{base}/ket-qua/don-vi/{unit_id}?dot={PERIOD}",
          {"HX-Request": "true"}),
         ("Hồ sơ", f"{base}/ho-so", {}),
+        ("Soạn thảo (biểu mẫu)", f"{base}/sua", {}),
+        ("Soạn thảo (YAML)", f"{base}/sua/yaml", {}),
+        ("Xem trước Kế hoạch", f"{base}/ke-hoach", {}),
         ("Thời hạn", "/thoi-han", {}),
         ("Lịch .ics", "/thoi-han.ics", {}),
     ]
