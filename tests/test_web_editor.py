@@ -257,6 +257,7 @@ def test_a_form_with_thousands_of_fields_saves(client, campaigns_copy):
     path.write_text(set_value(path.read_text(), "participants.groups[0].units", units),
                     encoding="utf-8")
     page = client.get(f"/p/{CID}/sua").text
+    page += client.get(fragment_url(page, "participants.groups[0].units")).text
     fields = {htmllib.unescape(k): htmllib.unescape(v)
               for k, v in re.findall(r'name="(f:[^"]+)"[^>]*value="([^"]*)"', page)}
     assert len(fields) > 1200
@@ -265,3 +266,49 @@ def test_a_form_with_thousands_of_fields_saves(client, campaigns_copy):
     response = client.post(f"/p/{CID}/sua", data=form, follow_redirects=False)
     assert response.status_code == 303
     assert read_value(path.read_text(), "participants.groups[0].units[599].name") == "Đơn vị cuối"
+
+
+def fragment_url(page: str, key: str) -> str:
+    """The htmx address that loads the items of the collapsed list at key."""
+    block = page.split(f'<code class="key">{key}</code>', 1)[1]
+    return htmllib.unescape(re.search(r'hx-get="([^"]+)"', block).group(1))
+
+
+def test_a_long_list_is_collapsed_loaded_on_demand_and_kept_when_saving(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    units = [{"id": f"dv-{i}", "name": f"Đơn vị {i}"} for i in range(45)]
+    path.write_text(set_value(path.read_text(), "participants.groups[0].units", units),
+                    encoding="utf-8")
+    page = client.get(f"/p/{CID}/sua").text
+    assert "45 đơn vị — bấm để sửa" in page
+    assert 'data-key="participants.groups[0].units[0].name"' not in page
+    assert 'data-key="participants.groups[1].units[0].name"' in page  # short lists stay open
+    fragment = client.get(fragment_url(page, "participants.groups[0].units"))
+    assert fragment.status_code == 200
+    assert 'data-key="participants.groups[0].units[44].name"' in fragment.text
+    assert 'value="Đơn vị 44"' in fragment.text
+    assert "bấm để sửa" not in fragment.text
+    # the form posted without the collapsed list's fields: its items are left untouched
+    before = yaml.safe_load(path.read_text())["participants"]["groups"][0]["units"]
+    form = form_of(client) | {field_name(POINTS): "75", "action": "save"}
+    response = client.post(f"/p/{CID}/sua", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    after = yaml.safe_load(path.read_text())
+    assert after["participants"]["groups"][0]["units"] == before
+    assert read_value(path.read_text(), "scoring.criteria[0].max_points") == "75"
+    # a fragment of a page made from an older version asks for a reload
+    stale = client.get(fragment_url(page, "participants.groups[0].units"))
+    assert "tải lại trang" in stale.text and "data-key" not in stale.text
+
+
+def test_a_problem_inside_a_long_list_shows_it_expanded(client, campaigns_copy):
+    path = campaigns_copy / CID / "campaign.yaml"
+    units = [{"id": f"dv-{i}", "name": f"Đơn vị {i}"} for i in range(45)]
+    units[30]["id"] = "dv-0"  # a duplicate id
+    path.write_text(set_value(path.read_text(), "participants.groups[0].units", units),
+                    encoding="utf-8")
+    page = client.get(f"/p/{CID}/sua").text
+    assert "bấm để sửa" not in page
+    assert 'data-key="participants.groups[0].units[30].id"' in page
+    block = page.split('id="f-participants-groups-0-units-30-id"', 1)[1].split("</div>", 1)[0]
+    assert "field-problem" in block and "bị trùng" in block

@@ -131,3 +131,22 @@ def test_new_campaign_as_a_copy_then_edit(web_page, campaigns_copy):
     page.wait_for_selector(".plan-body")
     view_shot(page, "soan-thao")
     assert (campaigns_copy / "phung-hiep-2024" / "campaign.yaml").is_file()
+
+
+def test_a_long_list_opens_on_demand_and_its_edits_are_saved(web_page, campaigns_copy):
+    page = web_page
+    path = campaigns_copy / CID / "campaign.yaml"
+    units = [{"id": f"dv-{i}", "name": f"Đơn vị {i}"} for i in range(45)]
+    path.write_text(set_value(path.read_text(), "participants.groups[0].units", units),
+                    encoding="utf-8")
+    page.goto(page.base + f"/p/{CID}/sua")
+    name = '[data-key="participants.groups[0].units[40].name"]'
+    assert page.locator(name).count() == 0
+    page.get_by_text("45 đơn vị — bấm để sửa").click()
+    page.wait_for_selector(name)
+    page.fill(name, "Phường Lái Hiếu")
+    save(page)
+    assert "Đã lưu" in page.locator(".notice.ok").inner_text()
+    text = path.read_text(encoding="utf-8")
+    assert read_value(text, "participants.groups[0].units[40].name") == "Phường Lái Hiếu"
+    assert read_value(text, "participants.groups[0].units[44].name") == "Đơn vị 44"

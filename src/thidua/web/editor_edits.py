@@ -30,6 +30,7 @@ def form_index(text: str) -> tuple[dict[KeyPath, FormField], dict[KeyPath, FormG
         for child in node.children:
             walk(child)
 
+    # every list in full (no collapse_over): the items of a list loaded on demand are accepted
     for section in FormBuilder(data if isinstance(data, dict) else {}, {}).sections():
         walk(section)
     return fields, lists

@@ -52,6 +52,7 @@ LABELS = {
     "deadlines": "Thời hạn", "metrics": "Chỉ số", "periods": "Đợt khen thưởng",
     "tiers": "Mức trừ điểm", "decimals": "Số chữ số thập phân", "mode": "Cách làm tròn",
 }
+COLLAPSE_OVER = 30  # a list with more items is shown as a summary line, its items loaded on demand
 SHORT = ("Unit", "Metric", "Rank", "Deadline", "TieBreak", "Person", "LateTier")
 
 
@@ -97,6 +98,8 @@ class FormGroup:
     is_item: bool = False
     table: bool = False
     new_item: dict[str, Any] = field(default_factory=dict)
+    collapsed: bool = False  # a long list: its items are not built (loaded with htmx on demand)
+    count: int = 0  # the number of items of a list
 
     @property
     def key(self) -> str:
@@ -153,10 +156,15 @@ def item_model(annotation: Any) -> Any:
 class FormBuilder:
     """Walks the model and the data together; problems are attached by key path."""
 
-    def __init__(self, data: dict[str, Any], problems: dict[str, list[str]]) -> None:
+    def __init__(self, data: dict[str, Any], problems: dict[str, list[str]],
+                 collapse_over: int | None = None, expand: KeyPath | None = None) -> None:
+        """collapse_over: lists with more items are collapsed (None: every list is built);
+        expand: a list built in full even when long (the one an htmx fragment asks for)."""
         self.data = data
         self.problems = problems
         self.placed: set[str] = set()
+        self.collapse_over = collapse_over
+        self.expand = expand
 
     def take(self, path: KeyPath) -> list[str]:
         key = format_key_path(path)
@@ -242,12 +250,47 @@ class FormBuilder:
 
     def list_group(self, model: type[BaseModel], path: KeyPath, items: list[Any],
                    label: str) -> FormGroup:
-        group = FormGroup(path, label, problems=self.take(path), is_list=True, table=model.__name__ in SHORT, new_item=blank(model))
+        group = FormGroup(path, label, problems=self.take(path), is_list=True,
+                          table=model.__name__ in SHORT, new_item=blank(model), count=len(items))
+        if self.collapses(path, items):
+            group.collapsed = True
+            return group
         for i, item in enumerate(items):
             group.children.append(self.model_group(model, path + (i,), item
                                                    if isinstance(item, dict) else {},
                                                    f"{label} {i + 1}", is_item=True))
         return group
+
+    def collapses(self, path: KeyPath, items: list[Any]) -> bool:
+        """A long list is collapsed unless asked for, or a problem lies inside it (then it is
+        shown in full, each problem beside its field)."""
+        if self.collapse_over is None or len(items) <= self.collapse_over:
+            return False
+        if self.expand is not None and self.expand[:len(path)] == path:
+            return False  # the list asked for, or one holding it
+        prefix = format_key_path(path) + "["
+        return not any(key.startswith(prefix) for key in self.problems)
+
+    def find(self, path: KeyPath) -> FormGroup | None:
+        """The list group at path among the built sections (None when there is none)."""
+        def walk(node: Any) -> FormGroup | None:
+            if not isinstance(node, FormGroup):
+                return None
+            if node.is_list and node.path == path:
+                return node
+            if node.path and node.path != path[:len(node.path)]:
+                return None
+            for child in node.children:
+                found = walk(child)
+                if found is not None:
+                    return found
+            return None
+
+        for section in self.sections():
+            found = walk(section)
+            if found is not None:
+                return found
+        return None
 
     def unplaced(self) -> dict[str, list[str]]:
         """Problems whose key path has no field of its own (shown at the top of the page)."""

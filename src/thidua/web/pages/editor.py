@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -14,7 +15,7 @@ from thidua.campaign.loading import CAMPAIGN_FILE
 from thidua.campaign.yamledit import compose
 from thidua.errors import CampaignError
 from thidua.web.editor_edits import form_to_edits
-from thidua.web.editor_form import FormBuilder
+from thidua.web.editor_form import COLLAPSE_OVER, FormBuilder
 from thidua.web.store import data_listing
 from thidua.web.templating import problem_rows, render
 
@@ -40,9 +41,7 @@ def _page(request: Request, campaign_id: str, folder, version: Version, *, text:
     """The editor over a text (the file's, or the user's own when it could not be saved)."""
     if text is None:  # the file as on disk: its checks are cached by its hash
         text = version.text
-        key = (version.digest, data_listing(folder))  # warnings name missing data files
-        checked = request.app.state.store.cached(
-            "editor-check", str(folder), key, lambda: check_text(text, folder))
+        checked = _checked(request, folder, version)
     else:
         checked = check_text(text, folder)
     keyed = {k: [p.message for p in v] for k, v in checked.by_key().items()}
@@ -53,7 +52,7 @@ def _page(request: Request, campaign_id: str, folder, version: Version, *, text:
     except CampaignError:
         data, raw = None, True
     if isinstance(data, dict) and not raw:
-        builder = FormBuilder(data, keyed)
+        builder = FormBuilder(data, keyed, collapse_over=COLLAPSE_OVER)
         sections = builder.sections()
         unplaced = builder.unplaced()
     errors = len(checked.errors)
@@ -64,6 +63,13 @@ def _page(request: Request, campaign_id: str, folder, version: Version, *, text:
                   campaign_name=_title(data) or campaign_id, nav_active="editor",
                   sections=sections, unplaced=unplaced, problems=problem_rows(checked.problems),
                   version=version, text=text, messages=messages, raw=raw)
+
+
+def _checked(request: Request, folder, version: Version):
+    """The checks of the file as on disk, cached by its hash."""
+    key = (version.digest, data_listing(folder))  # warnings name missing data files
+    return request.app.state.store.cached(
+        "editor-check", str(folder), key, lambda: check_text(version.text, folder))
 
 
 def _title(data) -> str:
@@ -78,6 +84,33 @@ async def editor(request: Request) -> Response:
     notice = NOTICES.get(request.query_params.get("da", ""))
     return _page(request, campaign_id, folder, version, messages=[notice] if notice else [],
                  raw=request.url.path.endswith("/yaml"))
+
+
+async def list_fragment(request: Request) -> Response:
+    """Every item of one collapsed list (htmx), built from the version the page was made of."""
+    campaign_id, folder = _campaign(request)
+    version = read_version(folder / CAMPAIGN_FILE)
+    context = {"campaign_id": campaign_id, "version": version, "g": None, "message": ""}
+    try:
+        path = tuple(json.loads(request.query_params.get("duong", "")))
+    except (ValueError, TypeError):
+        path = None
+    if request.query_params.get("ban", "") != version.digest:
+        context["message"] = ("campaign.yaml vừa được sửa ở nơi khác; hãy tải lại trang "
+                              "(các thay đổi chưa lưu trên trang này sẽ mất).")
+        return render(request, "_editor_list.html", **context)
+    try:
+        data = node_data(compose(version.text))
+    except CampaignError:
+        data = None
+    if isinstance(data, dict) and path and all(isinstance(p, (str, int)) for p in path):
+        keyed = {k: [p.message for p in v]
+                 for k, v in _checked(request, folder, version).by_key().items()}
+        context["g"] = FormBuilder(data, keyed, collapse_over=COLLAPSE_OVER, expand=path).find(path)
+    if context["g"] is None:
+        context["message"] = "Không có danh sách này trong campaign.yaml; hãy tải lại trang."
+        return render(request, "_editor_list.html", status_code=404, **context)
+    return render(request, "_editor_list.html", **context)
 
 
 MAX_FIELDS = 100_000  # a 1.000-unit campaign posts ~5.300 fields; the body size is capped anyway
@@ -141,5 +174,6 @@ routes = [
     Route("/p/{campaign_id}/sua", editor, methods=["GET"], name="editor"),
     Route("/p/{campaign_id}/sua", save_form, methods=["POST"]),
     Route("/p/{campaign_id}/sua/yaml", editor, methods=["GET"], name="editor_yaml"),
+    Route("/p/{campaign_id}/sua/danh-sach", list_fragment, methods=["GET"], name="editor_list"),
     Route("/p/{campaign_id}/sua/yaml", save_raw, methods=["POST"]),
 ]
