@@ -1,19 +1,25 @@
-"""After rendering: append an annex as its own section, fit wide tables, mark blanks to fill."""
+"""After rendering: append an annex as its own section, fit wide tables, mark blanks, page flow."""
 
 from __future__ import annotations
 
 import copy
 import io
+import zlib
+from types import SimpleNamespace
 
 from docx import Document
-from docx.oxml import OxmlElement
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from thidua.docx.blanks import highlight_blanks
 from thidua.docx.build import document_bytes
+from thidua.docx.flow import apply_flow_rules
+from thidua.render.docx_package import build_zip, make_entry, raw_entries
 
 _HEADER_FOOTER_REFS = (qn("w:headerReference"), qn("w:footerReference"))
 TWIPS_PER_EMU = 1 / 635
+MAIN_PART = b"word/document.xml"
 
 
 def _open(data: bytes):
@@ -131,8 +137,20 @@ def _fit(table, limit: int) -> None:
                 found.set(qn("w:type"), "dxa")
 
 
-def mark_blanks(data: bytes) -> bytes:
-    """Highlight the "……" left for facts the data does not give, so the office sees each one
-    (and `thidua check` reports it as a blank to fill, not as a forgotten placeholder)."""
-    doc = _open(data)
-    return document_bytes(doc) if highlight_blanks(doc) else data
+def finish_document(data: bytes) -> bytes:
+    """Highlight the "……" left for facts the data does not give (so the office sees each one
+    and `thidua check` reports it as a blank to fill), then apply the page-flow rules — one
+    parse of the main part; every other part is copied as it is, still compressed."""
+    entries = raw_entries(data)
+    index = next((i for i, e in enumerate(entries) if e.name == MAIN_PART), None)
+    if index is None:  # a main part under another name: the general (slower) path
+        doc = _open(data)
+        highlight_blanks(doc)
+        apply_flow_rules(doc)
+        return document_bytes(doc)
+    root = parse_xml(zlib.decompress(entries[index].data, -15))
+    doc = SimpleNamespace(element=root)
+    highlight_blanks(doc)
+    apply_flow_rules(doc)
+    entries[index] = make_entry(MAIN_PART.decode(), serialize_part_xml(root))
+    return build_zip(entries)

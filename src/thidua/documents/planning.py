@@ -24,8 +24,7 @@ from thidua.documents.context_units import (
 )
 from thidua.documents.council import rejected
 from thidua.documents.missing import document_gaps
-from thidua.documents.docx_post import append_annex, fit_tables, mark_blanks
-from thidua.docx.flow import improve_flow
+from thidua.documents.docx_post import append_annex, finish_document, fit_tables
 from thidua.render import DocumentRenderer
 from thidua.scoring.pipeline import select_period
 from thidua.scoring.results import PeriodResult
@@ -128,4 +127,4 @@ def render_document(renderer: DocumentRenderer, doc: PlannedDocument) -> bytes:
         data = append_annex(data, renderer.render_bytes(doc.annex_template, doc.annex_context))
     if doc.fit:
         data = fit_tables(data)
-    return improve_flow(mark_blanks(data))
+    return finish_document(data)

@@ -271,12 +271,17 @@ def _set_widths(table, rows, widths_mm: list[float]) -> None:
                 found.set(qn("w:type"), "dxa")
 
 
-def improve_flow(data: bytes) -> bytes:
-    """The .docx bytes with every page-flow rule of this module applied."""
-    doc = Document(io.BytesIO(data))
+def apply_flow_rules(doc) -> None:
+    """Every page-flow rule of this module, on a document (anything with `.element.body`)."""
     compose_header_names(doc)
     fit_header_words(doc)
     keep_signatures_with_text(doc)
     keep_table_ends(doc)
     let_text_follow_headings(doc)
+
+
+def improve_flow(data: bytes) -> bytes:
+    """The .docx bytes with every page-flow rule of this module applied."""
+    doc = Document(io.BytesIO(data))
+    apply_flow_rules(doc)
     return document_bytes(doc)

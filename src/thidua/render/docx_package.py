@@ -98,6 +98,23 @@ def build_zip(entries: Iterable[ZipEntry]) -> bytes:
     return b"".join(blocks) + directory + end
 
 
+def raw_entries(data: bytes) -> list[ZipEntry]:
+    """The members of a zip as ZipEntry, their deflated data taken as it is (no inflate, no
+    recompression); stored members are deflated."""
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                entries.append(make_entry(info.filename, archive.read(info)))
+                continue
+            header = _LOCAL_HEADER.unpack_from(data, info.header_offset)
+            start = info.header_offset + _LOCAL_HEADER.size + header[-2] + header[-1]
+            entries.append(ZipEntry(info.filename.encode("utf-8"), info.flag_bits & _UTF8_FLAG,
+                                    info.CRC, info.file_size,
+                                    data[start:start + info.compress_size]))
+    return entries
+
+
 @dataclass(frozen=True)
 class Package:
     """The parts of a .docx in zip order, and which of them are templates or core properties."""
